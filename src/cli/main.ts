@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// The `triangulate` command: analyze, extract and schema. Exit 0 when every input was
+// processed, 1 when some failed (the rest still written), 2 on a usage error.
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../errors.ts';
+import { DEFAULT_MAX_BYTES } from '../ingest/ingest.ts';
+import { dossierJsonSchema } from '../model.ts';
+import { analyzeInputs, extractInputs, type RunOptions } from '../pipeline.ts';
+import { renderHtml } from '../render/render-html.ts';
+import { renderJson } from '../render/render-json.ts';
+import { renderMarkdown } from '../render/render-markdown.ts';
+import { parseSize } from './parse-size.ts';
+import { createProgress } from './progress.ts';
+import { writeAtomically } from './write-output.ts';
+
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const EXAMPLE_DIR = join(PACKAGE_ROOT, 'examples', 'drone-strikes-2025');
+const DEFAULT_OUT_DIR = 'triangulate-out';
+
+interface CommonOptions {
+  maxBytes: number;
+  quiet?: boolean;
+}
+
+interface AnalyzeOptions extends CommonOptions {
+  json?: string;
+  md?: string;
+  html?: string;
+  out?: string;
+}
+
+function buildProgram(): Command {
+  const program = new Command()
+    .name('triangulate')
+    .description('Cross-check a news story across every outlet that reported it.')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError();
+
+  const maxBytes = (): Option =>
+    new Option('--max-bytes <size>', 'refuse inputs larger than this (e.g. 20MB, 512k)').argParser(parseSize).default(DEFAULT_MAX_BYTES, '20MB');
+
+  program
+    .command('analyze')
+    .description('analyse one story: files, directories (recursive), globs or - for stdin; with no inputs, the bundled example')
+    .argument('[inputs...]', '.txt .md .html .json .jsonl files (optionally .gz), directories, globs, -')
+    .option('--json <file>', 'write the dossier as JSON')
+    .option('--md <file>', 'write the Markdown brief')
+    .option('--html <file>', 'write the HTML report')
+    .option('--out <dir>', `write dossier.json, brief.md and report.html here (the default, into ./${DEFAULT_OUT_DIR}, when no other output is named)`)
+    .addOption(maxBytes())
+    .option('-q, --quiet', 'no progress bar and no summary')
+    .action(async (inputs: string[], options: AnalyzeOptions) => {
+      process.exitCode = await runAnalyze(inputs, options);
+    });
+
+  program
+    .command('extract')
+    .description('only ingest and extract: clean article text and metadata as { "articles": [...] }')
+    .argument('<inputs...>', 'files, directories, globs or -')
+    .option('--json <file>', 'write here instead of standard output')
+    .addOption(maxBytes())
+    .option('-q, --quiet', 'no progress bar and no summary')
+    .action(async (inputs: string[], options: CommonOptions & { json?: string }) => {
+      process.exitCode = await runExtract(inputs, options);
+    });
+
+  program
+    .command('schema')
+    .description("print the dossier's JSON Schema")
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(dossierJsonSchema(), null, 2)}\n`);
+    });
+  return program;
+}
+
+async function runAnalyze(givenInputs: string[], options: AnalyzeOptions): Promise<number> {
+  let inputs = givenInputs;
+  if (inputs.length === 0) {
+    if (!existsSync(EXAMPLE_DIR)) throw new UsageError('no inputs given and the bundled example is missing');
+    // relative to where the user stands, so that sources in the output do not depend on the machine
+    const example = relative(process.cwd(), EXAMPLE_DIR) || '.';
+    inputs = [example];
+    if (!options.quiet) process.stderr.write(`No inputs given: analysing the bundled example story (${example}).\n`);
+  }
+  const outputs = plannedOutputs(options);
+  refuseOverwritingInputs(inputs, Object.values(outputs));
+  const progress = await createProgress(!options.quiet);
+  const { dossier, articles, failures } = await analyzeInputs(inputs, runOptions(options, progress));
+  progress.stop();
+  if (articles.length === 0) {
+    process.stderr.write('triangulate: no article could be read; nothing written\n');
+    return 1;
+  }
+  const written: string[] = [];
+  if (outputs.json) written.push(await write(outputs.json, renderJson(dossier)));
+  if (outputs.md) written.push(await write(outputs.md, renderMarkdown(dossier)));
+  if (outputs.html) written.push(await write(outputs.html, renderHtml(dossier)));
+  if (!options.quiet) {
+    const outlets = new Set(articles.map((a) => a.outlet ?? a.source)).size;
+    const sentences = articles.reduce((n, a) => n + a.sentences.length, 0);
+    const removed = articles.reduce((n, a) => n + a.removed.length, 0);
+    process.stdout.write(
+      `Analysed ${articles.length} article${articles.length === 1 ? '' : 's'} from ${outlets} outlet${outlets === 1 ? '' : 's'}: ` +
+        `${sentences} sentences, ${removed} removed pieces of page furniture` +
+        (failures.length ? `; ${failures.length} input${failures.length === 1 ? '' : 's'} failed` : '') +
+        `.\nWrote ${written.join(', ')}\n`,
+    );
+  }
+  return failures.length ? 1 : 0;
+}
+
+async function runExtract(inputs: string[], options: CommonOptions & { json?: string }): Promise<number> {
+  if (options.json) refuseOverwritingInputs(inputs, [options.json]);
+  const progress = await createProgress(!options.quiet);
+  const { articles, failures } = await extractInputs(inputs, runOptions(options, progress));
+  progress.stop();
+  const json = renderJson({ articles });
+  if (options.json) {
+    await writeAtomically(options.json, json);
+    if (!options.quiet) process.stderr.write(`Extracted ${articles.length} article${articles.length === 1 ? '' : 's'} to ${options.json}\n`);
+  } else process.stdout.write(json);
+  return failures.length ? 1 : 0;
+}
+
+function runOptions(options: CommonOptions, progress: Awaited<ReturnType<typeof createProgress>>): RunOptions {
+  return {
+    maxBytes: options.maxBytes,
+    onProgress: (done, total) => progress.update(done, total),
+    onError: (error) => progress.fail(error),
+  };
+}
+
+function plannedOutputs(options: AnalyzeOptions): { json?: string; md?: string; html?: string } {
+  const named = options.json || options.md || options.html;
+  const dir = options.out ?? (named ? undefined : DEFAULT_OUT_DIR);
+  return {
+    json: options.json ?? (dir ? join(dir, 'dossier.json') : undefined),
+    md: options.md ?? (dir ? join(dir, 'brief.md') : undefined),
+    html: options.html ?? (dir ? join(dir, 'report.html') : undefined),
+  };
+}
+
+/** An output path that is one of the inputs would destroy what the user stored. */
+function refuseOverwritingInputs(inputs: readonly string[], outputs: ReadonlyArray<string | undefined>): void {
+  const given = new Set(inputs.filter((i) => i !== '-').map((i) => resolve(i)));
+  for (const output of outputs) {
+    if (output && given.has(resolve(output))) throw new UsageError(`refusing to overwrite the input ${output} with output`);
+  }
+}
+
+async function write(path: string, content: string): Promise<string> {
+  await writeAtomically(path, content);
+  return path;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`triangulate: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`triangulate: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,96 @@
+// Rules that recognise one block of page text as something other than the article: prompts,
+// placeholders, legal lines, widget labels, promotions, navigation. Shared by the plain-text and
+// the HTML extractors. Every rule is about the kind of text, never about one site's wording.
+import type { RemovedKind } from '../model.ts';
+
+/** Longer than this, a block is prose even if it mentions a newsletter or a copyright. */
+const MAX_PROMPT_CHARS = 220;
+/** Disclaimers run to a few sentences; past this it is body text quoting one. */
+const MAX_DISCLAIMER_CHARS = 700;
+/** Letters needed before upper-case share means shouting rather than an acronym. */
+const MIN_SHOUT_LETTERS = 12;
+const SHOUT_UPPER_SHARE = 0.85;
+
+/** Single words and short labels that only page furniture consists of. */
+const WIDGET_LABEL =
+  /^(author|authors|share|share this( (article|story|post))?|tweet|print|email|e-mail|comments?|related( (articles|stories|posts|content|news))?|read more|more|search|newsletters?|subscribe|sign up|log ?in|sign in|register|follow us|follow|top stories|trending( now)?|most (read|popular|viewed)|recommended( for you)?|you may also like|see also|continue reading|load more|show more|close|copy link|listen( to (this|the) (article|story))?|save|bookmark|reprints?|gift (this )?article|loading\.*|menu|faqs? and answers)$/i;
+const NAVIGATION_LABEL =
+  /^(home|menu|skip to (main )?content|skip navigation|back to top|go to top|previous( (article|post|story|page))?|next( (article|post|story|page))?|main menu|sections|navigation)$/i;
+const AD_LABEL = /^(advertisement|advertising|ad|ads|sponsored( content)?|promoted|paid (post|content)|partner content|story continues below( (this )?advertisement)?)$/i;
+/** A lone media placeholder, as left behind where an image or player was. */
+const PLACEHOLDER = /^[[(]?(image|img|photo|picture|video|audio|graphic|gallery|icon|logo|embed|media|play|watch|caption)s?[\])]?$/i;
+const SEARCH_BOX = /^search\b.{0,40}$/i;
+
+const SUBSCRIPTION =
+  /\b(subscribe|subscription|newsletters?|sign ?up|inbox|mailing list|email alerts?|delivered (daily|weekly|to you|every)|get (the )?(latest|best)|don['’]t miss|unlock (this|full|unlimited)|already a (subscriber|member))\b/i;
+const MORE_FROM = /^(discover|read|see|get|explore) more (from|at|on|by) /i;
+const LEGAL = /(©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|privacy policy|terms (of|and) (use|service|conditions)|cookie (policy|settings|preferences)|we use cookies|accept (all )?cookies)/i;
+const DISCLAIMER =
+  /(not (a |intended as )?(financial|investment|legal) advice|not a recommendation to (buy|sell)|(has|have|hold) no (positions?|securities)|affiliate (links?|commission)|do your own research|for (informational|educational) purposes only|may earn (a )?(small )?commission|the views expressed (here|in this))/i;
+const SHARE_STRIP = /^(share( on| via| to)?|follow us( on)?)[\s:]*((facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest|telegram|threads|bluesky|instagram|youtube|tiktok|copy link)[\s|·•,/]*)+$/i;
+const SOCIAL_LIST = /^((facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest|telegram|threads|bluesky|instagram|youtube|tiktok|copy link|print)[\s|·•,/]*){2,}$/i;
+const BREADCRUMB = /^[^.!?]{1,40}(\s+[>›»/|]\s+[^.!?]{1,40}){2,}$/;
+const COMMERCE = /\b(shop now|buy now|order now|use (promo )?code|free shipping|\d+% off|limited time offer|add to cart|donate now)\b/i;
+/** Words a truncated widget title ends on ("Best of the week from", "More stories by"). */
+const DANGLING_END = /\s(from|of|to|by|the|a|an|and|with|for|in|on|at|about)$/i;
+const MAX_DANGLING_WORDS = 6;
+
+/** The removed kind for a block that is not article text, or null for a block that may be. */
+export function boilerplateKind(raw: string): RemovedKind | null {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  if (text === '') return 'boilerplate';
+  const bare = text.replace(/[:.!…\s]+$/, '');
+  if (AD_LABEL.test(bare)) return 'ad';
+  if (NAVIGATION_LABEL.test(bare) || BREADCRUMB.test(text) && !/[.!?]$/.test(text) && wordCount(text) <= 12) return 'navigation';
+  if (WIDGET_LABEL.test(bare) || PLACEHOLDER.test(bare)) return 'boilerplate';
+  if (isLoneLowercaseToken(text)) return 'boilerplate';
+  if (SHARE_STRIP.test(text) || SOCIAL_LIST.test(text)) return 'boilerplate';
+  if (text.length <= 60 && SEARCH_BOX.test(text) && !/[.?]$/.test(text)) return 'boilerplate';
+  if (text.length <= MAX_PROMPT_CHARS) {
+    if (isShouting(text) && (text.endsWith('!') || COMMERCE.test(text))) return 'ad';
+    if (COMMERCE.test(text)) return 'ad';
+    if (MORE_FROM.test(text) || SUBSCRIPTION.test(text) || LEGAL.test(text)) return 'boilerplate';
+    if (isDanglingLabel(text)) return 'boilerplate';
+  }
+  if (text.length <= MAX_DISCLAIMER_CHARS && DISCLAIMER.test(text)) return 'boilerplate';
+  return null;
+}
+
+/** "wave", "arrow-right": icon names and alt texts left alone on a line. */
+function isLoneLowercaseToken(text: string): boolean {
+  return /^[a-z][a-z_-]{0,19}$/.test(text);
+}
+
+function isShouting(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < MIN_SHOUT_LETTERS) return false;
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  return upper / letters.length >= SHOUT_UPPER_SHARE;
+}
+
+function isDanglingLabel(text: string): boolean {
+  return !/[.!?:;"”)]$/.test(text) && wordCount(text) <= MAX_DANGLING_WORDS && DANGLING_END.test(text);
+}
+
+export function wordCount(text: string): number {
+  const words = text.trim().split(/\s+/);
+  return words[0] === '' ? 0 : words.length;
+}
+
+/** The outlet named by a "more from X" or copyright line, or null. */
+export function outletFromFooter(raw: string): string | null {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  const more = /^(?:discover|read|see|get|explore) more (?:from|at|on) (.{2,60}?)[.!:]?$/i.exec(text);
+  if (more?.[1]) return cleanOutlet(more[1]);
+  const copyright = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[,.]?\s*([^,|.][^,|]{1,60}?)(?:\s*(?:[,|]|\.\s|all rights reserved|$))/i.exec(text);
+  if (copyright?.[1]) {
+    const name = cleanOutlet(copyright[1]);
+    if (name && !/^(privacy|terms|all rights)/i.test(name)) return name;
+  }
+  return null;
+}
+
+function cleanOutlet(name: string): string | null {
+  const cleaned = name.replace(/\s+(inc|llc|ltd|plc|gmbh|corp)\.?$/i, '').replace(/[.\s]+$/, '').trim();
+  return cleaned.length >= 2 ? cleaned : null;
+}

@@ -1,0 +1,52 @@
+// The extract stage: one RawDocument to one Article. Picks the extractor for the format, lays
+// the body blocks out as one canonical text, and settles metadata (the input's own fields
+// first, then what the page says, then the address's host for the outlet).
+import { createHash } from 'node:crypto';
+import { InputError } from '../errors.ts';
+import type { RawDocument } from '../ingest/raw-document.ts';
+import type { Article, Block } from '../model.ts';
+import { extractHtml } from './extract-html.ts';
+import { extractText } from './extract-text.ts';
+import type { Extracted } from './extracted.ts';
+import { hostOf } from './host-of.ts';
+import { normalizeDateValue } from './find-dates.ts';
+
+/** Blank line between blocks, as in the plain text a reader would copy. */
+const BLOCK_SEPARATOR = '\n\n';
+
+export function extractArticle(raw: RawDocument): Article {
+  const extracted: Extracted = raw.format === 'html' ? extractHtml(raw.content) : extractText(raw.content, raw.format);
+  if (extracted.blocks.length === 0) {
+    throw new InputError(raw.source, 'no article text found (everything on the page looked like navigation or boilerplate)');
+  }
+  const blocks: Block[] = [];
+  let text = '';
+  for (const block of extracted.blocks) {
+    if (text) text += BLOCK_SEPARATOR;
+    blocks.push({ kind: block.kind, start: text.length, end: text.length + block.text.length });
+    text += block.text;
+  }
+  const found = extracted.metadata;
+  const url = raw.hints.url ?? found.url;
+  return {
+    id: articleId(text),
+    source: raw.source,
+    outlet: raw.hints.outlet ?? found.outlet ?? hostOf(url),
+    title: raw.hints.title ?? found.title,
+    author: raw.hints.author ?? found.author,
+    publishedAt: normalizeDateValue(raw.hints.publishedAt) ?? raw.hints.publishedAt ?? found.publishedAt,
+    text,
+    removed: extracted.removed,
+    url,
+    format: raw.format,
+    encoding: raw.encoding,
+    blocks,
+    sentences: [],
+  };
+}
+
+/** Content-derived, so that the same article gets the same id in every run and every store. */
+export function articleId(text: string): string {
+  return `a${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+}
+

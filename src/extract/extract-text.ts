@@ -1,0 +1,230 @@
+// Plain text and Markdown copied from a page: splits it into units (lines or paragraphs),
+// classifies each as body, heading, list item or removed text of a kind, and picks out the
+// headline, byline, dateline and the outlet named in footers.
+import type { RemovedKind } from '../model.ts';
+import { boilerplateKind, outletFromFooter, wordCount } from './classify-boilerplate.ts';
+import type { BodyBlock, Extracted, FoundMetadata } from './extracted.ts';
+import { dateFromLine } from './find-dates.ts';
+
+/** A run of page text to classify: a line, or a hard-wrapped paragraph joined back. */
+interface Unit {
+  text: string;
+  kind: BodyBlock['kind'] | RemovedKind | 'title' | 'byline' | 'dateline';
+  markdownHeading: boolean;
+}
+
+/** Social posts are at most 280 characters; embed text is looked for within that. */
+const MAX_POST_CHARS = 280;
+/** How many lines after an embed's attribution may still be its (truncated) text. */
+const MAX_EMBED_TAIL = 3;
+/** Headings are short: beyond these a line without a full stop is a sentence that lost it. */
+const MAX_HEADING_WORDS = 16;
+const MAX_HEADING_CHARS = 140;
+/** Lines of hard-wrapped text are of similar length; single-line paragraphs vary widely. */
+const WRAP_MIN = 50;
+const WRAP_MAX = 100;
+/** Bylines and datelines are looked for only near the top, where pages put them. */
+const HEADER_UNITS = 8;
+
+const LIST_MARKER = /^\s*(?:[•●▪◦‣∙·*+]|[-–](?=\s)|\d{1,3}[.)](?=\s))\s+/;
+const EMBED_ATTRIBUTION = /^[—–-]{1,2}\s*[^\n]{1,100}?\(@\w{1,30}\)\s*(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$/;
+const EMBED_MARKERS = /(pic\.twitter\.com|t\.co\/|instagram\.com\/p\/|View this post on Instagram|A post shared by|#\w+|@\w{2,}|[\u{1F1E6}-\u{1F1FF}\u{1F300}-\u{1FAFF}])/u;
+const EMBED_LINE = /^(View this post on Instagram|A post shared by .{1,80}|Watch on (YouTube|TikTok)|Embedded video)$/i;
+const COMMENT_HEADER =
+  /^((\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(responses?|comments?|replies|thoughts?)(\s+(to|on)\s+.{1,120})?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|reader comments|comments( \(\d+\))?|show comments|what do you think\??)$/i;
+const BYLINE = /^(?:by|written by|words by)\s+([\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|de|van|von|da|di|and|&|,)){0,8})\s*(?:[|,–-].{0,60})?$/u;
+/** Small words that stay lower case in a title-cased heading. */
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'for', 'of', 'to', 'in', 'on', 'at', 'by', 'from', 'with', 'as', 'vs', 'vs.', 'via', 'into', 'over', 'per', 'is', 'be']);
+
+export function extractText(content: string, format: 'text' | 'markdown'): Extracted {
+  const units = splitUnits(content, format);
+  classifyUnits(units);
+  return assemble(units);
+}
+
+function splitUnits(content: string, format: 'text' | 'markdown'): Unit[] {
+  const lines = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const groups: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (current.length) groups.push(current);
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length) groups.push(current);
+
+  const units: Unit[] = [];
+  for (const group of groups) {
+    const pieces = isHardWrapped(group) ? [group.map((l) => l.trim()).join(' ')] : group;
+    for (const piece of pieces) {
+      let text = piece.replace(/[\s\u00a0]+/g, ' ').trim();
+      let markdownHeading = false;
+      if (format === 'markdown') {
+        const heading = /^#{1,6}\s+(.*?)\s*#*$/.exec(text);
+        if (heading) {
+          text = heading[1]!;
+          markdownHeading = true;
+        }
+        text = stripInlineMarkdown(text);
+      }
+      if (text !== '') units.push({ text, kind: 'paragraph', markdownHeading });
+    }
+  }
+  return units;
+}
+
+/** A group is hard-wrapped when its lines but the last are of wrapping width and run on. */
+function isHardWrapped(group: string[]): boolean {
+  if (group.length < 2) return false;
+  if (group.some((l) => LIST_MARKER.test(l))) return false;
+  const body = group.slice(0, -1);
+  const wrapped = body.filter((l) => {
+    const t = l.trim();
+    return t.length >= WRAP_MIN && t.length <= WRAP_MAX && !/[.!?:"”]$/.test(t);
+  });
+  return wrapped.length * 2 >= body.length;
+}
+
+function stripInlineMarkdown(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/`([^`]+)`/g, '$1');
+}
+
+function classifyUnits(units: Unit[]): void {
+  let inComments = false;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    const text = unit.text;
+    if (inComments) {
+      unit.kind = boilerplateKind(text) ?? 'comment';
+      continue;
+    }
+    if (COMMENT_HEADER.test(text.replace(/[:.]$/, ''))) {
+      unit.kind = 'comment';
+      inComments = true;
+      continue;
+    }
+    if (EMBED_ATTRIBUTION.test(text)) {
+      unit.kind = 'embed';
+      markEmbedText(units, i);
+      continue;
+    }
+    if (unit.kind === 'embed') continue;
+    if (EMBED_LINE.test(text)) {
+      unit.kind = 'embed';
+      continue;
+    }
+    if (i < HEADER_UNITS && BYLINE.test(text)) {
+      unit.kind = 'byline';
+      continue;
+    }
+    if (i < HEADER_UNITS && dateFromLine(text)) {
+      unit.kind = 'dateline';
+      continue;
+    }
+    const listMarker = LIST_MARKER.exec(text);
+    if (listMarker) {
+      unit.text = text.slice(listMarker[0].length);
+      unit.kind = 'list-item';
+      continue;
+    }
+    const removed = unit.markdownHeading ? null : boilerplateKind(text);
+    if (removed) {
+      unit.kind = removed;
+      continue;
+    }
+    if (unit.markdownHeading || looksLikeHeading(units, i)) unit.kind = 'heading';
+  }
+  markTitle(units);
+}
+
+/** Text of a social post sits just before its "— Name (@handle) Date" line; a truncated one may follow it. */
+function markEmbedText(units: Unit[], attribution: number): void {
+  const before = units[attribution - 1];
+  if (before && before.kind === 'paragraph' && before.text.length <= MAX_POST_CHARS) {
+    before.kind = 'embed';
+    for (let j = attribution - 2; j >= 0; j--) {
+      const unit = units[j]!;
+      if (unit.kind !== 'paragraph' || unit.text.length > MAX_POST_CHARS || !EMBED_MARKERS.test(unit.text)) break;
+      unit.kind = 'embed';
+    }
+  }
+  for (let j = attribution + 1; j <= attribution + MAX_EMBED_TAIL && j < units.length; j++) {
+    const unit = units[j]!;
+    if (unit.text.length > MAX_POST_CHARS) break;
+    if (/…$/.test(unit.text)) {
+      for (let k = attribution + 1; k <= j; k++) units[k]!.kind = 'embed';
+      break;
+    }
+  }
+}
+
+function looksLikeHeading(units: Unit[], i: number): boolean {
+  const text = units[i]!.text;
+  if (text.length > MAX_HEADING_CHARS || wordCount(text) > MAX_HEADING_WORDS) return false;
+  if (/[.!,;:…"”)\]]$/.test(text)) return false;
+  // a heading introduces text: something that is not removed follows it
+  const next = units.slice(i + 1).find((u) => u.kind === 'paragraph' || u.kind === 'list-item' || u.kind === 'heading');
+  if (!next) return false;
+  if (text.endsWith('?')) return wordCount(text) <= 12;
+  return isTitleCased(text) || next.text.length > text.length * 2;
+}
+
+function isTitleCased(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 2) return /^\p{Lu}/u.test(text);
+  const major = words.filter((w, k) => k === 0 || !MINOR_WORDS.has(w.toLowerCase()));
+  const capitalised = major.filter((w) => /^[\p{Lu}\d"“'‘(]/u.test(w));
+  return capitalised.length / major.length >= 0.75;
+}
+
+/** The headline is a heading that comes before any body text. */
+function markTitle(units: Unit[]): void {
+  for (const unit of units) {
+    if (unit.kind === 'heading') {
+      unit.kind = 'title';
+      return;
+    }
+    if (unit.kind === 'paragraph' || unit.kind === 'list-item') return;
+  }
+}
+
+function assemble(units: Unit[]): Extracted {
+  const blocks: BodyBlock[] = [];
+  const removed: Extracted['removed'] = [];
+  const metadata: FoundMetadata = { title: null, outlet: null, author: null, publishedAt: null, url: null };
+  for (const unit of units) {
+    switch (unit.kind) {
+      case 'title':
+        metadata.title = unit.text;
+        break;
+      case 'byline':
+        metadata.author ??= BYLINE.exec(unit.text)?.[1]?.trim() ?? null;
+        removed.push({ kind: 'boilerplate', text: unit.text });
+        break;
+      case 'dateline':
+        metadata.publishedAt ??= dateFromLine(unit.text);
+        removed.push({ kind: 'boilerplate', text: unit.text });
+        break;
+      case 'paragraph':
+      case 'heading':
+      case 'list-item':
+      case 'quote':
+      case 'preformatted':
+        blocks.push({ kind: unit.kind, text: unit.text });
+        break;
+      default:
+        removed.push({ kind: unit.kind, text: unit.text });
+        if (unit.kind === 'boilerplate') metadata.outlet ??= outletFromFooter(unit.text);
+    }
+  }
+  // a trailing heading introduces nothing: it was a label left at the end of the page
+  while (blocks.length && blocks[blocks.length - 1]!.kind === 'heading') {
+    removed.push({ kind: 'boilerplate', text: blocks.pop()!.text });
+  }
+  return { blocks, removed, metadata };
+}

@@ -1,0 +1,45 @@
+// Publication dates written as text: a dateline, "Published April 8, 2025", an ISO stamp.
+// Only whole lines that are a date (or a labelled one) count; dates inside prose are events.
+import * as chrono from 'chrono-node';
+
+const DATE_LABEL = /^(published|posted|updated|last updated|first published|date|on)\b[:\s]*/i;
+/** Fixed, so that parsing never depends on today or on the machine's time zone. */
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+/** A dateline is short; longer text with a date in it is a sentence about something else. */
+const MAX_DATELINE_CHARS = 60;
+
+/** ISO form of a date line, or null when the line is not just a date. */
+export function dateFromLine(raw: string): string | null {
+  const line = raw.trim();
+  if (line.length > MAX_DATELINE_CHARS) return null;
+  const unlabelled = line.replace(DATE_LABEL, '');
+  const results = chrono.strict.parse(unlabelled, { instant: REFERENCE, timezone: 'UTC' }, { forwardDate: false });
+  const first = results[0];
+  if (!first || results.length !== 1) return null;
+  // the date must be most of the line: leftovers beyond a weekday, time zone or separator mean prose
+  const rest = (unlabelled.slice(0, first.index) + unlabelled.slice(first.index + first.text.length)).replace(/[\s,|·•-]+/g, '');
+  if (rest.length > 4) return null;
+  if (!first.start.isCertain('year')) return null;
+  return normalizeDate(first.start.date(), first.start.isCertain('hour'));
+}
+
+/** ISO 8601 from a metadata value ("2025-04-08T10:00:00-04:00", "April 8, 2025"), or null. */
+export function normalizeDateValue(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  const isoDay = /^(\d{4}-\d{2}-\d{2})$/.exec(trimmed);
+  if (isoDay) return isoDay[1]!;
+  const parsed = Date.parse(trimmed);
+  if (!Number.isNaN(parsed) && /\d{4}/.test(trimmed)) {
+    return new Date(parsed).toISOString();
+  }
+  return dateFromLine(trimmed);
+}
+
+function normalizeDate(date: Date, hasTime: boolean): string {
+  if (hasTime) return date.toISOString();
+  const y = String(date.getUTCFullYear()).padStart(4, '0');
+  const m = String(date.getUTCMonth() + 1).padStart(2, '0');
+  const d = String(date.getUTCDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}

@@ -1,0 +1,62 @@
+// Bytes to text: BOM, then valid UTF-8 whatever is declared, then the declared charset, then
+// windows-1252, the encoding of most undeclared Western pages.
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+}
+
+/** How far into a page a charset declaration is looked for (HTML puts it in the first 1024 bytes; some pages are sloppier). */
+const DECLARATION_WINDOW = 4096;
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function decodeBytes(bytes: Uint8Array, declared: string | null = null): Decoded {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  try {
+    // Many pages declare ISO-8859-1 but are UTF-8: bytes that are valid UTF-8 are UTF-8.
+    return { text: utf8Strict.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // not UTF-8: fall through to the declaration
+  }
+  const label = declared ?? sniffDeclaredCharset(bytes);
+  if (label) {
+    const decoder = decoderFor(label);
+    if (decoder && decoder.encoding !== 'utf-8') {
+      return { text: decoder.decode(bytes), encoding: decoder.encoding };
+    }
+  }
+  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+}
+
+function decoderFor(label: string): TextDecoder | null {
+  try {
+    return new TextDecoder(label.trim().toLowerCase());
+  } catch {
+    return null;
+  }
+}
+
+const CHARSET_PATTERNS = [
+  /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i,
+  /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i,
+  /^content-type:[^\n]*charset\s*=\s*["']?([\w.:-]+)/im,
+];
+
+/** The charset a page or an HTTP-style header block declares, read as ASCII from its head. */
+export function sniffDeclaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, DECLARATION_WINDOW)).toString('latin1');
+  for (const pattern of CHARSET_PATTERNS) {
+    const match = pattern.exec(head);
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}

@@ -1,0 +1,150 @@
+// The data that flows between stages, as zod schemas with their TypeScript types.
+// The dossier's field names are a contract read by checks outside the project (see
+// docs/architecture.md): fields may be added, never renamed or removed.
+import { z } from 'zod';
+
+/** Offsets are UTF-16 code-unit indices into the owning article's `text`, `end` exclusive. */
+const span = {
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+};
+
+export const RemovedKind = z.enum(['boilerplate', 'embed', 'comment', 'ad', 'navigation']);
+export type RemovedKind = z.infer<typeof RemovedKind>;
+
+export const Removed = z.object({
+  kind: RemovedKind,
+  text: z.string(),
+});
+export type Removed = z.infer<typeof Removed>;
+
+export const BlockKind = z.enum(['paragraph', 'heading', 'list-item', 'quote', 'preformatted']);
+export type BlockKind = z.infer<typeof BlockKind>;
+
+/** A structural unit of the body: the blocks tile `text` but for the blank lines between them. */
+export const Block = z.object({ kind: BlockKind, ...span });
+export type Block = z.infer<typeof Block>;
+
+export const Sentence = z.object({ ...span, block: z.number().int().nonnegative() });
+export type Sentence = z.infer<typeof Sentence>;
+
+/** A problem found in the content: carried in the output, never thrown. */
+export const Message = z.object({
+  source: z.string(),
+  rule: z.string(),
+  reason: z.string(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const Article = z.object({
+  id: z.string(),
+  source: z.string(),
+  outlet: z.string().nullable(),
+  title: z.string().nullable(),
+  author: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  text: z.string(),
+  removed: z.array(Removed),
+  url: z.string().nullable(),
+  format: z.enum(['html', 'text', 'markdown']),
+  encoding: z.string(),
+  blocks: z.array(Block),
+  sentences: z.array(Sentence),
+});
+export type Article = z.infer<typeof Article>;
+
+const Mention = z.object({ articleId: z.string(), ...span });
+
+export const Entity = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(['person', 'organization', 'place', 'other']),
+  aliases: z.array(z.string()),
+  mentions: z.array(Mention),
+});
+
+export const Quote = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  text: z.string(),
+  ...span,
+  speaker: z.object({
+    name: z.string().nullable(),
+    entityId: z.string().nullable(),
+    description: z.string().nullable(),
+  }),
+  cue: z.string().nullable(),
+});
+
+export const QuoteGroup = z.object({
+  id: z.string(),
+  quoteIds: z.array(z.string()),
+  articleIds: z.array(z.string()),
+  agreement: z.enum(['verbatim', 'variant', 'single-source']),
+});
+
+export const Claim = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  text: z.string(),
+  ...span,
+  attribution: z.string().nullable(),
+  hedged: z.boolean(),
+});
+
+export const Contradiction = z.object({
+  claimId: z.string(),
+  withClaimId: z.string(),
+  kind: z.string(),
+  explanation: z.string(),
+});
+
+export const ClaimGroup = z.object({
+  id: z.string(),
+  claimIds: z.array(z.string()),
+  articleIds: z.array(z.string()),
+  independentOrigins: z.number().int().nonnegative(),
+  status: z.enum(['corroborated', 'single-source', 'contested']),
+  contradictions: z.array(Contradiction),
+});
+
+export const SourceProfile = z.object({
+  articleId: z.string(),
+  cites: z.array(z.object({ name: z.string(), ...span })),
+  derivedFrom: z.array(z.string()),
+});
+
+export const Framing = z.object({
+  articleId: z.string(),
+  loadedTerms: z.array(z.object({ term: z.string(), ...span, neutral: z.string().nullable() })),
+  hedges: z.number().int().nonnegative(),
+  anonymousSources: z.number().int().nonnegative(),
+  namedSources: z.number().int().nonnegative(),
+});
+
+export const TimelineEntry = z.object({
+  date: z.string(),
+  text: z.string(),
+  articleId: z.string(),
+  ...span,
+});
+
+export const Dossier = z.object({
+  version: z.literal(1),
+  articles: z.array(Article),
+  entities: z.array(Entity),
+  quotes: z.array(Quote),
+  quoteGroups: z.array(QuoteGroup),
+  claims: z.array(Claim),
+  claimGroups: z.array(ClaimGroup),
+  sources: z.array(SourceProfile),
+  framing: z.array(Framing),
+  timeline: z.array(TimelineEntry),
+  messages: z.array(Message),
+});
+export type Dossier = z.infer<typeof Dossier>;
+
+/** The JSON Schema of the dossier, generated from the zod types above. */
+export function dossierJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(Dossier, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}

@@ -1,0 +1,113 @@
+// The library's entry points: run the stages over inputs (paths, globs, `-`, or in-memory
+// articles) and return articles or the dossier. I/O happens in ingest only; failures of single
+// inputs are collected, never thrown, so that one bad input does not stop a batch.
+import { InputError } from './errors.ts';
+import { buildDossier } from './dossier/build-dossier.ts';
+import { extractArticle } from './extract/extract-article.ts';
+import { expandInputs, readRef, type IngestItem, type IngestOptions } from './ingest/ingest.ts';
+import type { RawDocument } from './ingest/raw-document.ts';
+import type { Article, Dossier, Message } from './model.ts';
+import { segmentArticle } from './text/segment.ts';
+
+/** An article handed over in memory instead of a path. */
+export interface ArticleInput {
+  text?: string;
+  html?: string;
+  /** Names the input in errors and in `articles[].source`; defaults to `url` or `input#N`. */
+  source?: string;
+  url?: string;
+  outlet?: string;
+  title?: string;
+  author?: string;
+  publishedAt?: string;
+}
+
+export type Input = string | ArticleInput;
+
+export interface RunOptions extends IngestOptions {
+  /** Called after each input with how many of the expanded inputs are done. */
+  onProgress?: (done: number, total: number) => void;
+  /** Called for each input that could not be processed, as it happens. */
+  onError?: (error: InputError) => void;
+}
+
+export interface ExtractResult {
+  articles: Article[];
+  failures: InputError[];
+}
+
+/** Ingest, extract and segment every input. */
+export async function extractInputs(inputs: readonly Input[], options: RunOptions = {}): Promise<ExtractResult> {
+  const paths = inputs.filter((i): i is string => typeof i === 'string');
+  const refs = await expandInputs(paths);
+  const memory = inputs.filter((i): i is ArticleInput => typeof i !== 'string');
+  const total = refs.length + memory.length;
+  const articles: Article[] = [];
+  const failures: InputError[] = [];
+  const take = (items: IngestItem[]): void => {
+    for (const item of items) {
+      if ('error' in item) {
+        failures.push(item.error);
+        options.onError?.(item.error);
+        continue;
+      }
+      try {
+        articles.push(segmentArticle(extractArticle(item.doc)));
+      } catch (error) {
+        const failure = error instanceof InputError ? error : new InputError(item.doc.source, `extraction failed (${(error as Error).message})`);
+        failures.push(failure);
+        options.onError?.(failure);
+      }
+    }
+  };
+  let done = 0;
+  for (const ref of refs) {
+    take(await readRef(ref, options));
+    options.onProgress?.(++done, total);
+    // let the event loop turn between pages, so that parser garbage is collected as we go
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  memory.forEach((input, i) => {
+    take([memoryDocument(input, i)]);
+    options.onProgress?.(++done, total);
+  });
+  return { articles, failures };
+}
+
+export interface AnalyzeResult extends ExtractResult {
+  dossier: Dossier;
+}
+
+/** The whole pipeline over one story's inputs: the dossier, plus the inputs that failed. */
+export async function analyzeInputs(inputs: readonly Input[], options: RunOptions = {}): Promise<AnalyzeResult> {
+  const { articles, failures } = await extractInputs(inputs, options);
+  const messages: Message[] = failures.map((f) => ({ source: f.input, rule: 'input-failed', reason: f.reason }));
+  return { articles, failures, dossier: buildDossier(articles, messages) };
+}
+
+/** `import { analyze } from 'triangulate'`: the dossier of the given inputs. */
+export async function analyze(inputs: readonly Input[], options: RunOptions = {}): Promise<Dossier> {
+  return (await analyzeInputs(inputs, options)).dossier;
+}
+
+function memoryDocument(input: ArticleInput, index: number): IngestItem {
+  const source = input.source ?? input.url ?? `input#${index + 1}`;
+  const content = input.html ?? input.text;
+  if (typeof content !== 'string' || content.trim() === '') {
+    return { error: new InputError(source, 'an in-memory article needs a non-empty "text" or "html"') };
+  }
+  const doc: RawDocument = {
+    source,
+    format: input.html !== undefined ? 'html' : 'text',
+    content,
+    encoding: 'utf-8',
+    hints: {
+      url: input.url ?? null,
+      outlet: input.outlet ?? null,
+      title: input.title ?? null,
+      author: input.author ?? null,
+      publishedAt: input.publishedAt ?? null,
+    },
+  };
+  return { doc };
+}

@@ -1,0 +1,119 @@
+// The HTML report: one self-contained page (inline CSS, no script, no external resource, a
+// Content-Security-Policy that forbids loading anything), every piece of article text escaped.
+import type { Article, Block, Dossier } from '../model.ts';
+import { escapeHtml } from './escape-html.ts';
+import { articleFigures, articleLabel, REMOVED_KINDS } from './summarize.ts';
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'";
+
+const STYLE = `
+:root { --ink: #1d232b; --muted: #5d6876; --line: #dfe3e8; --bg: #f6f7f9; --accent: #2457a6;
+  --boilerplate: #8a94a3; --embed: #7a4fb3; --comment: #b36b00; --ad: #b3262e; --navigation: #2f7d5b; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+header.top { background: #fff; border-bottom: 1px solid var(--line); padding: 20px 32px; }
+header.top h1 { margin: 0 0 4px; font-size: 22px; }
+header.top p { margin: 0; color: var(--muted); }
+main { padding: 24px 32px; max-width: 1200px; }
+table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid var(--line); margin-bottom: 28px; }
+th, td { text-align: left; padding: 8px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+article { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 20px 24px; margin-bottom: 24px; }
+article h2 { margin: 0 0 4px; font-size: 19px; }
+article .meta { color: var(--muted); font-size: 13px; margin-bottom: 14px; overflow-wrap: anywhere; }
+article .body { max-width: 46em; }
+article .body h3 { font-size: 16px; margin: 18px 0 6px; }
+article .body blockquote { margin: 0 0 10px; padding-left: 12px; border-left: 3px solid var(--line); color: #333; }
+article .body pre { white-space: pre-wrap; background: var(--bg); padding: 8px; }
+.tag { display: inline-block; font-size: 11px; padding: 1px 7px; border-radius: 10px; color: #fff; margin-right: 6px; }
+.tag.boilerplate { background: var(--boilerplate); } .tag.embed { background: var(--embed); } .tag.comment { background: var(--comment); }
+.tag.ad { background: var(--ad); } .tag.navigation { background: var(--navigation); }
+details { margin-top: 14px; border-top: 1px dashed var(--line); padding-top: 10px; }
+details summary { cursor: pointer; color: var(--muted); }
+details li { margin: 4px 0; color: var(--muted); white-space: pre-wrap; overflow-wrap: anywhere; }
+.messages li { color: #8a1c1c; }
+`;
+
+export function renderHtml(dossier: Dossier): string {
+  const articles = dossier.articles;
+  const outlets = new Set(articles.map(articleLabel));
+  const parts: string[] = [];
+  parts.push(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Triangulate dossier</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="top"><h1>Triangulate dossier</h1><p>${articles.length} article${articles.length === 1 ? '' : 's'} from ${outlets.size} source${outlets.size === 1 ? '' : 's'}</p></header>
+<main>`);
+  parts.push(articleTable(articles));
+  for (const article of articles) parts.push(articleCard(article));
+  if (dossier.messages.length) {
+    parts.push('<section class="messages"><h2>Inputs not analysed</h2><ul>');
+    for (const m of dossier.messages) parts.push(`<li><code>${escapeHtml(m.source)}</code>: ${escapeHtml(m.reason)}</li>`);
+    parts.push('</ul></section>');
+  }
+  parts.push('</main>\n</body>\n</html>\n');
+  return parts.join('\n');
+}
+
+function articleTable(articles: readonly Article[]): string {
+  const rows = articles.map((a) => {
+    const f = articleFigures(a);
+    const removed = REMOVED_KINDS.filter((k) => f.removedByKind[k] > 0)
+      .map((k) => `<span class="tag ${k}">${k} ${f.removedByKind[k]}</span>`)
+      .join('');
+    return `<tr><td><a href="#${escapeHtml(a.id)}">${escapeHtml(articleLabel(a))}</a></td><td>${escapeHtml(a.title ?? '—')}</td><td>${escapeHtml(a.publishedAt ?? '—')}</td><td class="num">${f.words}</td><td class="num">${f.sentences}</td><td>${removed || '—'}</td></tr>`;
+  });
+  return `<table><thead><tr><th>Outlet</th><th>Title</th><th>Published</th><th>Words</th><th>Sentences</th><th>Removed</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>`;
+}
+
+function articleCard(article: Article): string {
+  const meta = [article.author ? `By ${escapeHtml(article.author)}` : null, article.publishedAt ? escapeHtml(article.publishedAt) : null, `<code>${escapeHtml(article.source)}</code>`]
+    .filter(Boolean)
+    .join(' · ');
+  const removed = article.removed.length
+    ? `<details><summary>${article.removed.length} piece${article.removed.length === 1 ? '' : 's'} removed from the page</summary><ul>${article.removed
+        .map((r) => `<li><span class="tag ${r.kind}">${r.kind}</span>${escapeHtml(r.text)}</li>`)
+        .join('')}</ul></details>`
+    : '';
+  return `<article id="${escapeHtml(article.id)}">
+<h2>${escapeHtml(article.title ?? articleLabel(article))}</h2>
+<div class="meta">${escapeHtml(article.outlet ?? 'outlet unknown')} · ${meta}</div>
+<div class="body">${renderBlocks(article)}</div>
+${removed}
+</article>`;
+}
+
+function renderBlocks(article: Article): string {
+  const out: string[] = [];
+  let inList = false;
+  for (const block of article.blocks) {
+    const text = escapeHtml(article.text.slice(block.start, block.end));
+    if (block.kind === 'list-item' !== inList) {
+      out.push(inList ? '</ul>' : '<ul>');
+      inList = !inList;
+    }
+    out.push(blockHtml(block, text));
+  }
+  if (inList) out.push('</ul>');
+  return out.join('\n');
+}
+
+function blockHtml(block: Block, text: string): string {
+  switch (block.kind) {
+    case 'heading': return `<h3>${text}</h3>`;
+    case 'list-item': return `<li>${text}</li>`;
+    case 'quote': return `<blockquote>${text}</blockquote>`;
+    case 'preformatted': return `<pre>${text}</pre>`;
+    default: return `<p>${text}</p>`;
+  }
+}
