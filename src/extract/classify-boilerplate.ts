@@ -35,6 +35,10 @@ const COMMERCE = /\b(shop now|buy now|order now|use (promo )?code|free shipping|
 const DANGLING_END = /\s(from|of|to|by|the|a|an|and|with|for|in|on|at|about)$/i;
 const MAX_DANGLING_WORDS = 6;
 
+/** The "— Name (@handle) April 8, 2025" line that closes an embedded social post. */
+export const EMBED_ATTRIBUTION =
+  /^[—–-]{1,2}\s*[^\n]{1,100}?\(@\w{1,30}\)\s*(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$/;
+
 /** The removed kind for a block that is not article text, or null for a block that may be. */
 export function boilerplateKind(raw: string): RemovedKind | null {
   const text = raw.trim().replace(/\s+/g, ' ');

@@ -3,9 +3,9 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Removed, RemovedKind } from '../model.ts';
-import { boilerplateKind } from './classify-boilerplate.ts';
+import { boilerplateKind, EMBED_ATTRIBUTION } from './classify-boilerplate.ts';
 import type { BodyBlock, Extracted } from './extracted.ts';
-import { blocksOf, labelledBlocksOf, type TextBlock } from './html-blocks.ts';
+import { blocksOf, type TextBlock } from './html-blocks.ts';
 import { readHtmlMetadata } from './html-metadata.ts';
 
 /** Readability's minimum article length before it retries with looser rules; news bodies are longer. */
@@ -19,13 +19,14 @@ export function extractHtml(html: string): Extracted {
   const { document } = parseHTML(html);
   const metadata = readHtmlMetadata(document as unknown as Document);
   const body = (document as unknown as Document).body ?? (document as unknown as Document).documentElement;
-  const pageBlocks = body ? labelledBlocksOf(body) : [];
+  const pageBlocks = body ? blocksOf(body, 'boilerplate') : [];
 
   let container: Element | null = null;
   try {
     const reader = new Readability(document as unknown as Document, {
       charThreshold: READABILITY_CHAR_THRESHOLD,
       maxElemsToParse: MAX_ELEMS_TO_PARSE,
+      keepClasses: true,
       serializer: (el: Node) => el,
     });
     const article = reader.parse();
@@ -36,14 +37,14 @@ export function extractHtml(html: string): Extracted {
 
   const candidate: TextBlock[] = container
     ? blocksOf(container)
-    : pageBlocks.filter((b) => b.label === 'boilerplate').map((b) => ({ kind: 'paragraph' as const, text: b.text }));
+    : pageBlocks.filter((b) => b.label === 'boilerplate').map((b) => ({ ...b, label: null }));
 
   const blocks: BodyBlock[] = [];
   const removed: Removed[] = [];
   for (const block of candidate) {
-    const kind = block.text.length <= MAX_FURNITURE_CHARS ? boilerplateKind(block.text) : null;
+    const kind = block.label ?? (block.text.length <= MAX_FURNITURE_CHARS ? furnitureKind(block.text) : null);
     if (kind) removed.push({ kind, text: block.text });
-    else blocks.push(block);
+    else blocks.push({ kind: block.kind, text: block.text });
   }
   dropLeadingTitle(blocks, metadata.title, removed);
 
@@ -52,10 +53,15 @@ export function extractHtml(html: string): Extracted {
   for (const block of pageBlocks) {
     const key = normalize(block.text);
     if (!kept.has(key) && !inArticle.has(key) && key !== normalize(metadata.title ?? '')) {
-      removed.push({ kind: block.label, text: block.text });
+      removed.push({ kind: block.label ?? 'boilerplate', text: block.text });
     }
   }
   return { blocks, removed: mergeRuns(removed), metadata };
+}
+
+/** Furniture recognised by its text: the shared rules plus a social post's attribution line. */
+function furnitureKind(text: string): RemovedKind | null {
+  return EMBED_ATTRIBUTION.test(text) ? 'embed' : boilerplateKind(text);
 }
 
 /** Readability keeps the headline in the body when it sits inside the article; the title holds it. */

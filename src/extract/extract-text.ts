@@ -2,7 +2,7 @@
 // classifies each as body, heading, list item or removed text of a kind, and picks out the
 // headline, byline, dateline and the outlet named in footers.
 import type { RemovedKind } from '../model.ts';
-import { boilerplateKind, outletFromFooter, wordCount } from './classify-boilerplate.ts';
+import { boilerplateKind, EMBED_ATTRIBUTION, outletFromFooter, wordCount } from './classify-boilerplate.ts';
 import type { BodyBlock, Extracted, FoundMetadata } from './extracted.ts';
 import { dateFromLine } from './find-dates.ts';
 
@@ -27,7 +27,6 @@ const WRAP_MAX = 100;
 const HEADER_UNITS = 8;
 
 const LIST_MARKER = /^\s*(?:[•●▪◦‣∙·*+]|[-–](?=\s)|\d{1,3}[.)](?=\s))\s+/;
-const EMBED_ATTRIBUTION = /^[—–-]{1,2}\s*[^\n]{1,100}?\(@\w{1,30}\)\s*(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$/;
 const EMBED_MARKERS = /(pic\.twitter\.com|t\.co\/|instagram\.com\/p\/|View this post on Instagram|A post shared by|#\w+|@\w{2,}|[\u{1F1E6}-\u{1F1FF}\u{1F300}-\u{1FAFF}])/u;
 const EMBED_LINE = /^(View this post on Instagram|A post shared by .{1,80}|Watch on (YouTube|TikTok)|Embedded video)$/i;
 const COMMENT_HEADER =

@@ -6,11 +6,8 @@ import type { BlockKind, RemovedKind } from '../model.ts';
 export interface TextBlock {
   kind: BlockKind;
   text: string;
-}
-
-export interface LabelledBlock {
-  label: RemovedKind;
-  text: string;
+  /** The furniture the block sits in (from its ancestors' tags, classes and ids), or null. */
+  label: RemovedKind | null;
 }
 
 /** Elements whose text is never page text. */
@@ -23,25 +20,32 @@ const BLOCK_LEVEL = new Set([
 ]);
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
+/** A "furniture" element holding more than this share of the text walked is a page wrapper with an unlucky class name. */
+const MAX_FURNITURE_SHARE = 0.5;
+
 interface Walker {
+  /** Text length of the walked root, to tell furniture from page wrappers. */
+  rootChars: number;
   buffer: string[];
   kind: BlockKind;
+  label: RemovedKind | null;
   out: TextBlock[];
 }
 
-/** The text blocks of a subtree, in document order. */
-export function blocksOf(root: Element): TextBlock[] {
-  const walker: Walker = { buffer: [], kind: 'paragraph', out: [] };
-  walk(root, 'paragraph', walker);
+/** The text blocks of a subtree, in document order, each labelled with the furniture it sits in (`rootLabel` where none). */
+export function blocksOf(root: Element, rootLabel: RemovedKind | null = null): TextBlock[] {
+  const walker: Walker = { rootChars: (root.textContent ?? '').length, buffer: [], kind: 'paragraph', label: rootLabel, out: [] };
+  walk(root, 'paragraph', rootLabel, walker);
   flush(walker);
   return walker.out;
 }
 
-function walk(node: Node, kind: BlockKind, w: Walker): void {
+function walk(node: Node, kind: BlockKind, label: RemovedKind | null, w: Walker): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
-      if (kind !== w.kind && w.buffer.join('').trim() !== '') flush(w);
+      if ((kind !== w.kind || label !== w.label) && w.buffer.join('').trim() !== '') flush(w);
       w.kind = kind;
+      w.label = label;
       w.buffer.push(child.nodeValue ?? '');
       continue;
     }
@@ -50,8 +54,9 @@ function walk(node: Node, kind: BlockKind, w: Walker): void {
     const tag = el.tagName.toUpperCase();
     if (SKIPPED.has(tag) || isHidden(el)) continue;
     if (tag === 'IMG') continue;
+    const childLabel = furnitureOf(el, w) ?? label;
     if (!BLOCK_LEVEL.has(tag)) {
-      walk(el, kind, w);
+      walk(el, kind, childLabel, w);
       continue;
     }
     flush(w);
@@ -68,24 +73,25 @@ function walk(node: Node, kind: BlockKind, w: Walker): void {
               ? 'paragraph'
               : kind;
     if (tag === 'PRE') {
-      w.out.push(...preformatted(el));
+      w.out.push(...preformatted(el, childLabel));
       continue;
     }
-    walk(el, childKind, w);
+    walk(el, childKind, childLabel, w);
     flush(w);
     w.kind = kind;
+    w.label = label;
   }
 }
 
-function preformatted(el: Element): TextBlock[] {
+function preformatted(el: Element, label: RemovedKind | null): TextBlock[] {
   const text = (el.textContent ?? '').replace(/\r\n?/g, '\n').replace(/^\n+|\s+$/g, '');
-  return text ? [{ kind: 'preformatted', text }] : [];
+  return text ? [{ kind: 'preformatted', text, label }] : [];
 }
 
 function flush(w: Walker): void {
   const text = w.buffer.join('').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
   w.buffer = [];
-  if (text !== '') w.out.push({ kind: w.kind, text });
+  if (text !== '') w.out.push({ kind: w.kind, text, label: w.label });
 }
 
 function isHidden(el: Element): boolean {
@@ -96,9 +102,19 @@ function isHidden(el: Element): boolean {
 
 const NAVIGATION_HINT = /(^|[-_\s])(nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|sitemap|masthead|topbar|skip-?link)([-_\s]|$)/i;
 const COMMENT_HINT = /(^|[-_\s])(comments?|comment-list|disqus\w*|respond|discussion|replies)([-_\s]|$)/i;
-const AD_HINT = /(^|[-_\s])(ad|ads|adsense|advert\w*|sponsor\w*|dfp|gpt|banner|promo\w*|taboola|outbrain|commercial)([-_\s]|$)/i;
+const AD_HINT = /(^|[-_\s])(ad|ads|adsense|advert\w*|sponsor\w*|dfp|gpt|promo\w*|taboola|outbrain|commercial)([-_\s]|$)/i;
+const BOILERPLATE_HINT =
+  /(^|[-_\s])(share|sharing|share-?bar|social|newsletter|signup|sign-up|subscribe|subscription|related|recommended|more-stories|read-?more|byline|author-?bio|tags|cookie|consent|gdpr|paywall|sr-only|visually-hidden|screen-reader-text)([-_\s]|$)/i;
+/** Class names of the article itself: a container that has one is never furniture. */
+const CONTENT_HINT = /(^|[-_\s])(article|body|content|entry|main|post|story|text)([-_\s]|$)/i;
 const EMBED_HINT = /(twitter-tweet|instagram-media|tiktok-embed|fb-post|embed|oembed|social-post)/i;
 const NAV_TAGS = new Set(['NAV', 'HEADER', 'MENU']);
+
+function furnitureOf(el: Element, w: Walker): RemovedKind | null {
+  const label = furnitureLabel(el);
+  if (label === null) return null;
+  return (el.textContent ?? '').length <= w.rootChars * MAX_FURNITURE_SHARE ? label : null;
+}
 
 /** What kind of page furniture an element is, or null to inherit its parent's. */
 function furnitureLabel(el: Element): RemovedKind | null {
@@ -111,40 +127,6 @@ function furnitureLabel(el: Element): RemovedKind | null {
   if (COMMENT_HINT.test(hint)) return 'comment';
   if (AD_HINT.test(hint)) return 'ad';
   if (NAVIGATION_HINT.test(hint)) return 'navigation';
+  if (BOILERPLATE_HINT.test(hint) && !CONTENT_HINT.test(hint)) return 'boilerplate';
   return null;
-}
-
-/** Every text block of the page with the furniture label of its nearest labelled ancestor (boilerplate when none). */
-export function labelledBlocksOf(root: Element): LabelledBlock[] {
-  const out: LabelledBlock[] = [];
-  const visit = (el: Element, label: RemovedKind): void => {
-    const own = furnitureLabel(el) ?? label;
-    const hasBlockChild = Array.from(el.children).some((c) => BLOCK_LEVEL.has(c.tagName.toUpperCase()) && !SKIPPED.has(c.tagName.toUpperCase()));
-    if (!hasBlockChild) {
-      for (const block of blocksOf(el)) out.push({ label: own, text: block.text });
-      return;
-    }
-    // mixed content: inline runs between block children are blocks of their own
-    let inline: string[] = [];
-    const flushInline = (): void => {
-      const text = inline.join('').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-      if (text) out.push({ label: own, text });
-      inline = [];
-    };
-    for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) inline.push(child.nodeValue ?? '');
-      else if (child.nodeType === 1) {
-        const c = child as Element;
-        const tag = c.tagName.toUpperCase();
-        if (SKIPPED.has(tag) || isHidden(c)) continue;
-        if (BLOCK_LEVEL.has(tag)) {
-          flushInline();
-          visit(c, own);
-        } else inline.push(c.textContent ?? '');
-      }
-    }
-    flushInline();
-  };
-  visit(root, 'boilerplate');
-  return out;
 }
