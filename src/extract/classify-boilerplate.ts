@@ -4,7 +4,9 @@
 import type { RemovedKind } from '../model.ts';
 
 /** Longer than this, a block is prose even if it mentions a newsletter or a copyright. */
-const MAX_PROMPT_CHARS = 220;
+const MAX_PROMPT_CHARS = 160;
+/** A label without a sentence: short enough to be a button or a box title. */
+const MAX_LABEL_WORDS = 8;
 /** Disclaimers run to a few sentences; past this it is body text quoting one. */
 const MAX_DISCLAIMER_CHARS = 700;
 /** Letters needed before upper-case share means shouting rather than an acronym. */
@@ -24,7 +26,10 @@ const SEARCH_BOX = /^search\b.{0,40}$/i;
 const SUBSCRIPTION =
   /\b(subscribe|subscription|newsletters?|sign ?up|inbox|mailing list|email alerts?|delivered (daily|weekly|to you|every)|get (the )?(latest|best)|don['’]t miss|unlock (this|full|unlimited)|already a (subscriber|member))\b/i;
 const MORE_FROM = /^(discover|read|see|get|explore) more (from|at|on|by) /i;
-const LEGAL = /(©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|privacy policy|terms (of|and) (use|service|conditions)|cookie (policy|settings|preferences)|we use cookies|accept (all )?cookies)/i;
+const COPYRIGHT = /(©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved)/i;
+const LEGAL = /(privacy policy|terms (of|and) (use|service|conditions)|cookie (policy|settings|preferences)|we use cookies|accept (all )?cookies)/i;
+/** Prompts speak to the reader or tell them what to do; reporting does neither. */
+const READER_ADDRESS = /\b(you|your|yours|we|our|us)\b|^(subscribe|sign|get|join|enter|register|follow|download|click|tap|read|see|watch|listen|never|don['’]t|stay|try|start|create)\b/i;
 const DISCLAIMER =
   /(not (a |intended as )?(financial|investment|legal) advice|not a recommendation to (buy|sell)|(has|have|hold) no (positions?|securities)|affiliate (links?|commission)|do your own research|for (informational|educational) purposes only|may earn (a )?(small )?commission|the views expressed (here|in this))/i;
 const SHARE_STRIP = /^(share( on| via| to)?|follow us( on)?)[\s:]*((facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest|telegram|threads|bluesky|instagram|youtube|tiktok|copy link)[\s|·•,/]*)+$/i;
@@ -53,7 +58,9 @@ export function boilerplateKind(raw: string): RemovedKind | null {
   if (text.length <= MAX_PROMPT_CHARS) {
     if (isShouting(text) && (text.endsWith('!') || COMMERCE.test(text))) return 'ad';
     if (COMMERCE.test(text)) return 'ad';
-    if (MORE_FROM.test(text) || SUBSCRIPTION.test(text) || LEGAL.test(text)) return 'boilerplate';
+    const promptLike = READER_ADDRESS.test(text) || (!/[.!?]$/.test(text) && wordCount(text) <= MAX_LABEL_WORDS);
+    if (MORE_FROM.test(text) || COPYRIGHT.test(text)) return 'boilerplate';
+    if ((SUBSCRIPTION.test(text) || LEGAL.test(text)) && promptLike) return 'boilerplate';
     if (isDanglingLabel(text)) return 'boilerplate';
   }
   if (text.length <= MAX_DISCLAIMER_CHARS && DISCLAIMER.test(text)) return 'boilerplate';

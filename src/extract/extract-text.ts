@@ -31,7 +31,7 @@ const EMBED_MARKERS = /(pic\.twitter\.com|t\.co\/|instagram\.com\/p\/|View this 
 const EMBED_LINE = /^(View this post on Instagram|A post shared by .{1,80}|Watch on (YouTube|TikTok)|Embedded video)$/i;
 const COMMENT_HEADER =
   /^((\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(responses?|comments?|replies|thoughts?)(\s+(to|on)\s+.{1,120})?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|reader comments|comments( \(\d+\))?|show comments|what do you think\??)$/i;
-const BYLINE = /^(?:by|written by|words by)\s+([\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|de|van|von|da|di|and|&|,)){0,8})\s*(?:[|,–-].{0,60})?$/u;
+const BYLINE = /^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+([\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|de|van|von|da|di|and|&|,)){0,8})\s*(?:[|,–-].{0,60})?$/u;
 /** Small words that stay lower case in a title-cased heading. */
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'for', 'of', 'to', 'in', 'on', 'at', 'by', 'from', 'with', 'as', 'vs', 'vs.', 'via', 'into', 'over', 'per', 'is', 'be']);
 
@@ -132,12 +132,12 @@ function classifyUnits(units: Unit[]): void {
       continue;
     }
     const removed = unit.markdownHeading ? null : boilerplateKind(text);
-    if (removed) {
-      unit.kind = removed;
-      continue;
-    }
-    if (unit.markdownHeading || looksLikeHeading(units, i)) unit.kind = 'heading';
+    if (removed) unit.kind = removed;
   }
+  // headings last: whether a line introduces text depends on what the lines after it are
+  units.forEach((unit, i) => {
+    if (unit.kind === 'paragraph' && (unit.markdownHeading || looksLikeHeading(units, i))) unit.kind = 'heading';
+  });
   markTitle(units);
 }
 
@@ -167,7 +167,7 @@ function looksLikeHeading(units: Unit[], i: number): boolean {
   if (text.length > MAX_HEADING_CHARS || wordCount(text) > MAX_HEADING_WORDS) return false;
   if (/[.!,;:…"”)\]]$/.test(text)) return false;
   // a heading introduces text: something that is not removed follows it
-  const next = units.slice(i + 1).find((u) => u.kind === 'paragraph' || u.kind === 'list-item' || u.kind === 'heading');
+  const next = units.slice(i + 1).find((u) => u.kind === 'paragraph' || u.kind === 'list-item');
   if (!next) return false;
   if (text.endsWith('?')) return wordCount(text) <= 12;
   return isTitleCased(text) || next.text.length > text.length * 2;

@@ -30,11 +30,20 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   const label = declared ?? sniffDeclaredCharset(bytes);
   if (label) {
     const decoder = decoderFor(label);
-    if (decoder && decoder.encoding !== 'utf-8') {
+    if (decoder && decoder.encoding !== 'utf-8' && decoder.encoding !== 'windows-1252') {
       return { text: decoder.decode(bytes), encoding: decoder.encoding };
     }
   }
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+}
+
+/** What windows-1252 puts at 0x80-0x9F (Node 20 decodes these as latin-1 control codes instead). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** windows-1252, which WHATWG also uses for "iso-8859-1" and "ascii" labels. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 function decoderFor(label: string): TextDecoder | null {
