@@ -2,6 +2,7 @@
 // placeholders, legal lines, widget labels, promotions, navigation. Shared by the plain-text and
 // the HTML extractors. Every rule is about the kind of text, never about one site's wording.
 import type { RemovedKind } from '../model.ts';
+import { dateFromLine } from './find-dates.ts';
 
 /** Longer than this, a block is prose even if it mentions a newsletter or a copyright. */
 const MAX_PROMPT_CHARS = 160;
@@ -12,6 +13,12 @@ const MAX_DISCLAIMER_CHARS = 700;
 /** Letters needed before upper-case share means shouting rather than an acronym. */
 const MIN_SHOUT_LETTERS = 12;
 const SHOUT_UPPER_SHARE = 0.85;
+
+/** Picture credits ("Photo: Jane Doe, AP", "(Getty Images)") are short. */
+const MAX_CREDIT_CHARS = 100;
+const CREDIT = /^[([]?(photo|photos|image|images|picture|credit|illustration|graphic|video|photograph|file photo)s?( by| credit)?\s*[:|/]|^[([]?(getty images|ap photo|reuters|afp|shutterstock|istock|epa)\b[^.!?]*[)\]]?$/i;
+/** A block that is only a date or a "Published ..." stamp. */
+const MAX_DATELINE_CHARS = 70;
 
 /** Single words and short labels that only page furniture consists of. */
 const WIDGET_LABEL =
@@ -64,6 +71,8 @@ export function boilerplateKind(raw: string): RemovedKind | null {
     if (isDanglingLabel(text)) return 'boilerplate';
   }
   if (text.length <= MAX_DISCLAIMER_CHARS && DISCLAIMER.test(text)) return 'boilerplate';
+  if (text.length <= MAX_CREDIT_CHARS && CREDIT.test(text)) return 'boilerplate';
+  if (text.length <= MAX_DATELINE_CHARS && dateFromLine(text)) return 'boilerplate';
   return null;
 }
 

@@ -1,75 +1,84 @@
-// HTML pages: Readability (on linkedom) picks the article's container; our own pass turns it
-// into typed blocks, drops the furniture left inside it, and reports by kind what was left out.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+// HTML pages: parsed with htmlparser2, the article found by Readability-style scoring (our own
+// port, several times faster than Readability on a DOM emulation), turned into typed blocks, the
+// furniture inside it dropped, and everything else on the page reported by kind.
+import { parseDocument } from 'htmlparser2';
 import type { Removed, RemovedKind } from '../model.ts';
 import { boilerplateKind, EMBED_ATTRIBUTION } from './classify-boilerplate.ts';
 import type { BodyBlock, Extracted } from './extracted.ts';
-import { blocksOf, type TextBlock } from './html-blocks.ts';
-import { readHtmlMetadata } from './html-metadata.ts';
+import { collectBlocks, type TextBlock } from './html/collect-blocks.ts';
+import { findElement } from './html/dom.ts';
+import { findArticle } from './html/find-article.ts';
+import { computePageStats } from './html/page-stats.ts';
+import { readHtmlMetadata } from './html/read-metadata.ts';
 
-/** Readability's minimum article length before it retries with looser rules; news bodies are longer. */
-const READABILITY_CHAR_THRESHOLD = 500;
-/** Pages with more elements than this are cut short by Readability instead of scored whole. */
-const MAX_ELEMS_TO_PARSE = 0;
+/** An article shorter than this is retried with looser rules, as Readability does. */
+const MIN_ARTICLE_CHARS = 500;
 /** Blocks longer than this are article prose even when a furniture rule would match them. */
 const MAX_FURNITURE_CHARS = 700;
 
+/** Successively looser passes: unlikely-looking parts kept, class names ignored, no content checks. */
+const ATTEMPTS = [
+  { stripUnlikely: true, weightClasses: true, cleanConditionally: true },
+  { stripUnlikely: false, weightClasses: true, cleanConditionally: true },
+  { stripUnlikely: false, weightClasses: false, cleanConditionally: true },
+  { stripUnlikely: false, weightClasses: false, cleanConditionally: false },
+] as const;
+
 export function extractHtml(html: string): Extracted {
-  const { document } = parseHTML(html);
-  const metadata = readHtmlMetadata(document as unknown as Document);
-  const body = (document as unknown as Document).body ?? (document as unknown as Document).documentElement;
-  const pageBlocks = body ? blocksOf(body, 'boilerplate') : [];
+  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const metadata = readHtmlMetadata(document);
+  const body = findElement(document, (el) => el.name === 'body') ?? findElement(document, (el) => el.name === 'html');
+  if (!body) return { blocks: [], removed: [], metadata };
 
-  let container: Element | null = null;
-  try {
-    const reader = new Readability(document as unknown as Document, {
-      charThreshold: READABILITY_CHAR_THRESHOLD,
-      maxElemsToParse: MAX_ELEMS_TO_PARSE,
-      keepClasses: true,
-      serializer: (el: Node) => el,
-    });
-    const article = reader.parse();
-    container = (article?.content as unknown as Element | undefined) ?? null;
-  } catch {
-    container = null; // a page that trips the parser falls back to the labelled page blocks below
+  let best: { blocks: BodyBlock[]; removed: Removed[]; chars: number } | null = null;
+  for (const attempt of ATTEMPTS) {
+    const page = computePageStats(body, attempt.stripUnlikely);
+    const containers = findArticle(body, page, attempt);
+    const candidate = sortBlocks(collectBlocks(containers, { page, ...attempt }), metadata.title);
+    if (!best || candidate.chars > best.chars) best = candidate;
+    if (candidate.chars >= MIN_ARTICLE_CHARS) break;
   }
+  const { blocks, removed } = best!;
 
-  const candidate: TextBlock[] = container
-    ? blocksOf(container)
-    : pageBlocks.filter((b) => b.label === 'boilerplate').map((b) => ({ ...b, label: null }));
+  // everything else on the page, labelled by the furniture it sits in
+  const kept = new Set(blocks.map((b) => normalize(b.text)));
+  const seen = new Set(removed.map((r) => normalize(r.text)));
+  const title = normalize(metadata.title ?? '');
+  const page = computePageStats(body, false);
+  for (const block of collectBlocks([body], { page, cleanConditionally: false, weightClasses: false }, 'boilerplate')) {
+    const key = normalize(block.text);
+    if (!kept.has(key) && !seen.has(key) && key !== title) removed.push({ kind: block.label ?? 'boilerplate', text: block.text });
+  }
+  return { blocks, removed: mergeRuns(removed), metadata };
+}
 
+/** Splits the article's blocks into body and removed furniture; the headline goes (it is the title). */
+function sortBlocks(candidate: TextBlock[], title: string | null): { blocks: BodyBlock[]; removed: Removed[]; chars: number } {
   const blocks: BodyBlock[] = [];
   const removed: Removed[] = [];
+  const titleKey = title ? normalize(title) : null;
+  let chars = 0;
   for (const block of candidate) {
     const kind = block.label ?? (block.text.length <= MAX_FURNITURE_CHARS ? furnitureKind(block.text) : null);
     if (kind) removed.push({ kind, text: block.text });
-    else blocks.push({ kind: block.kind, text: block.text });
-  }
-  dropLeadingTitle(blocks, metadata.title, removed);
-
-  const kept = new Set(blocks.map((b) => normalize(b.text)));
-  const inArticle = new Set(removed.map((r) => normalize(r.text)));
-  for (const block of pageBlocks) {
-    const key = normalize(block.text);
-    if (!kept.has(key) && !inArticle.has(key) && key !== normalize(metadata.title ?? '')) {
-      removed.push({ kind: block.label ?? 'boilerplate', text: block.text });
+    else if (block.kind === 'heading' && blocks.length === 0 && titleKey !== null && normalize(block.text) === titleKey) continue;
+    else {
+      blocks.push({ kind: block.kind, text: block.text });
+      chars += block.text.length;
     }
   }
-  return { blocks, removed: mergeRuns(removed), metadata };
+  // a heading with nothing after it introduces nothing
+  while (blocks.length && blocks[blocks.length - 1]!.kind === 'heading') {
+    const heading = blocks.pop()!;
+    chars -= heading.text.length;
+    removed.push({ kind: 'boilerplate', text: heading.text });
+  }
+  return { blocks, removed, chars };
 }
 
 /** Furniture recognised by its text: the shared rules plus a social post's attribution line. */
 function furnitureKind(text: string): RemovedKind | null {
   return EMBED_ATTRIBUTION.test(text) ? 'embed' : boilerplateKind(text);
-}
-
-/** Readability keeps the headline in the body when it sits inside the article; the title holds it. */
-function dropLeadingTitle(blocks: BodyBlock[], title: string | null, removed: Removed[]): void {
-  if (!title) return;
-  const first = blocks[0];
-  if (first && normalize(first.text) === normalize(title)) blocks.shift();
-  void removed;
 }
 
 function normalize(text: string): string {
@@ -82,7 +91,8 @@ function mergeRuns(removed: Removed[]): Removed[] {
   for (const piece of removed) {
     const last = merged[merged.length - 1];
     if (last && last.kind === piece.kind) last.text += `\n${piece.text}`;
-    else merged.push({ kind: piece.kind as RemovedKind, text: piece.text });
+    else merged.push({ kind: piece.kind, text: piece.text });
   }
   return merged;
 }
+

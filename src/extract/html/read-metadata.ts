@@ -1,9 +1,10 @@
 // Metadata of an HTML page: headline, outlet, author, publication date and address, from the
 // places publishers put them (Open Graph, JSON-LD, meta tags, <time>), in order of reliability.
-import type { FoundMetadata } from './extracted.ts';
-import { outletFromFooter } from './classify-boilerplate.ts';
-import { normalizeDateValue } from './find-dates.ts';
-import { hostOf } from './host-of.ts';
+import { outletFromFooter } from '../classify-boilerplate.ts';
+import type { FoundMetadata } from '../extracted.ts';
+import { normalizeDateValue } from '../find-dates.ts';
+import { hostOf } from '../host-of.ts';
+import { attr, textOf, walkElements, type AnyNode, type Element } from './dom.ts';
 
 /** Site names are short; a longer "name" is a slogan or a sentence. */
 const MAX_OUTLET_CHARS = 80;
@@ -11,22 +12,74 @@ const MAX_AUTHOR_CHARS = 120;
 /** Separators between a headline and the site name in <title>. */
 const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/;
 
-type Doc = Document;
+/** The elements metadata is read from, found in one pass over the page. */
+interface Sources {
+  meta: Map<string, string>;
+  jsonLd: string[];
+  title: string | null;
+  h1: string | null;
+  canonical: string | null;
+  time: string | null;
+  itemDate: string | null;
+  relAuthor: string | null;
+  itemAuthor: string | null;
+  footer: Element | null;
+}
 
-export function readHtmlMetadata(document: Doc): FoundMetadata {
-  const meta = collectMeta(document);
-  const ld = collectJsonLd(document);
-  const url = firstOf(
-    meta.get('og:url'),
-    document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
-    ld.url,
-  );
-  const title = firstOf(meta.get('og:title'), meta.get('twitter:title'), ld.headline, titleFromTitleTag(document), text(document.querySelector('h1')));
+function collectSources(root: AnyNode): Sources {
+  const found: Sources = { meta: new Map(), jsonLd: [], title: null, h1: null, canonical: null, time: null, itemDate: null, relAuthor: null, itemAuthor: null, footer: null };
+  walkElements(root, (el) => {
+    switch (el.name) {
+      case 'meta': {
+        const key = (attr(el, 'property') ?? attr(el, 'name') ?? attr(el, 'itemprop') ?? '').trim().toLowerCase();
+        const value = attr(el, 'content')?.trim();
+        if (key && value && !found.meta.has(key)) found.meta.set(key, decodeEntities(value));
+        if (attr(el, 'itemprop') === 'datePublished' && value) found.itemDate ??= value;
+        return false;
+      }
+      case 'script':
+        if ((attr(el, 'type') ?? '').toLowerCase() === 'application/ld+json') found.jsonLd.push(rawText(el));
+        return false;
+      case 'title':
+        found.title ??= textOf(el) || null;
+        return false;
+      case 'h1':
+        found.h1 ??= textOf(el) || null;
+        break;
+      case 'link':
+        if ((attr(el, 'rel') ?? '').toLowerCase() === 'canonical') found.canonical ??= attr(el, 'href');
+        return false;
+      case 'time':
+        found.time ??= attr(el, 'datetime');
+        break;
+      case 'footer':
+        found.footer ??= el;
+        break;
+    }
+    if (attr(el, 'rel') === 'author') found.relAuthor ??= textOf(el) || null;
+    const itemprop = attr(el, 'itemprop');
+    if (itemprop === 'datePublished') found.itemDate ??= attr(el, 'content') ?? attr(el, 'datetime');
+    if (itemprop === 'author') found.itemAuthor ??= textOf(el) || null;
+    return true;
+  });
+  return found;
+}
+
+function rawText(el: Element): string {
+  return el.children.map((c) => ('data' in c ? String(c.data) : '')).join('');
+}
+
+export function readHtmlMetadata(root: AnyNode): FoundMetadata {
+  const sources = collectSources(root);
+  const meta = sources.meta;
+  const ld = collectJsonLd(sources.jsonLd);
+  const url = firstOf(meta.get('og:url'), sources.canonical, ld.url);
+  const title = firstOf(meta.get('og:title'), meta.get('twitter:title'), ld.headline, titleFromTitleTag(sources.title), sources.h1);
   const outlet = firstOf(
     meta.get('og:site_name'),
     ld.publisher,
     meta.get('application-name'),
-    outletFromCopyright(document),
+    sources.footer ? outletFromCopyright(textOf(sources.footer)) : null,
     hostOf(url),
   );
   const author = firstOf(
@@ -35,8 +88,8 @@ export function readHtmlMetadata(document: Doc): FoundMetadata {
     nonUrl(meta.get('article:author')),
     nonUrl(meta.get('byl')?.replace(/^by\s+/i, '')),
     nonUrl(meta.get('parsely-author')),
-    text(document.querySelector('[rel="author"]')),
-    text(document.querySelector('[itemprop="author"] [itemprop="name"], [itemprop="author"]')),
+    sources.relAuthor,
+    sources.itemAuthor,
   );
   const publishedAt = normalizeDateValue(
     firstOf(
@@ -49,8 +102,8 @@ export function readHtmlMetadata(document: Doc): FoundMetadata {
       meta.get('dc.date'),
       meta.get('dc.date.issued'),
       meta.get('sailthru.date'),
-      document.querySelector('[itemprop="datePublished"]')?.getAttribute('content'),
-      document.querySelector('time[datetime]')?.getAttribute('datetime'),
+      sources.itemDate,
+      sources.time,
     ),
   );
   return {
@@ -60,16 +113,6 @@ export function readHtmlMetadata(document: Doc): FoundMetadata {
     publishedAt,
     url: url && /^https?:\/\//i.test(url) ? url : null,
   };
-}
-
-function collectMeta(document: Doc): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const el of document.querySelectorAll('meta')) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
-    const value = el.getAttribute('content')?.trim();
-    if (key && value && !found.has(key)) found.set(key, decodeEntities(value));
-  }
-  return found;
 }
 
 interface LdFields {
@@ -82,12 +125,12 @@ interface LdFields {
 
 const ARTICLE_TYPES = /(Article|Posting|Report|BlogPosting|WebPage)$/;
 
-function collectJsonLd(document: Doc): LdFields {
+function collectJsonLd(scripts: string[]): LdFields {
   const fields: LdFields = {};
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of scripts) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      data = JSON.parse(script);
     } catch {
       continue;
     }
@@ -127,36 +170,20 @@ function namesOf(value: unknown): string | undefined {
   return list.length ? [...new Set(list)].join(', ') : undefined;
 }
 
-function titleFromTitleTag(document: Doc): string | null {
-  const raw = text(document.querySelector('title'));
+function titleFromTitleTag(raw: string | null): string | null {
   if (!raw) return null;
   const parts = raw.split(TITLE_SEPARATOR);
   // keep the longest part: the site name is the short one at either end
   return parts.reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
-function outletFromCopyright(document: Doc): string | null {
-  const footer = document.querySelector('footer');
-  const candidates = footer ? [footer] : [];
-  for (const el of candidates) {
-    for (const line of (el.textContent ?? '').split(/\n/)) {
-      if (/©|copyright/i.test(line)) {
-        const name = outletFromFooter(line);
-        if (name) return name;
-      }
-    }
-  }
-  return null;
+function outletFromCopyright(footerText: string): string | null {
+  const line = /(?:©|\(c\)|copyright)[^|]{0,80}/i.exec(footerText)?.[0];
+  return line ? outletFromFooter(line) : null;
 }
-
 
 function nonUrl(value: string | null | undefined): string | null {
   return value && !/^https?:\/\//i.test(value) ? value : null;
-}
-
-function text(el: Element | null): string | null {
-  const t = el?.textContent?.replace(/\s+/g, ' ').trim();
-  return t ? t : null;
 }
 
 function firstOf(...values: Array<string | null | undefined>): string | null {
