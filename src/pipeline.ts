@@ -61,11 +61,13 @@ export async function extractInputs(inputs: readonly Input[], options: RunOption
     }
   };
   let done = 0;
-  for (const ref of refs) {
-    take(await readRef(ref, options));
+  // the next input is read while the current one is analysed, so the disk never waits on the CPU
+  let next = refs.length ? readRef(refs[0]!, options) : null;
+  for (let i = 0; i < refs.length; i++) {
+    const items = await next!;
+    next = i + 1 < refs.length ? readRef(refs[i + 1]!, options) : null;
+    take(items);
     options.onProgress?.(++done, total);
-    // let the event loop turn between pages, so that parser garbage is collected as we go
-    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   memory.forEach((input, i) => {
     take([memoryDocument(input, i)]);

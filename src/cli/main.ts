@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.ts';
 import { DEFAULT_MAX_BYTES } from '../ingest/ingest.ts';
-import { dossierJsonSchema } from '../model.ts';
 import { analyzeInputs, extractInputs, type RunOptions } from '../pipeline.ts';
 import { renderHtml } from '../render/render-html.ts';
 import { renderJson } from '../render/render-json.ts';
@@ -71,7 +70,9 @@ function buildProgram(): Command {
   program
     .command('schema')
     .description("print the dossier's JSON Schema")
-    .action(() => {
+    .action(async () => {
+      // zod is loaded only here: the other commands need the types, not the schema objects
+      const { dossierJsonSchema } = await import('../model.ts');
       process.stdout.write(`${JSON.stringify(dossierJsonSchema(), null, 2)}\n`);
     });
   return program;

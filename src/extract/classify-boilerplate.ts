@@ -20,6 +20,17 @@ const CREDIT = /^[([]?(photo|photos|image|images|picture|credit|illustration|gra
 /** A block that is only a date or a "Published ..." stamp. */
 const MAX_DATELINE_CHARS = 70;
 
+/** "Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM": a publishing stamp, whatever its format. */
+const MAX_STAMP_CHARS = 110;
+const TIME_STAMP = /^(published|updated|posted|last updated|first published|modified)\b[^.!?]{0,100}\d/i;
+/** "By Jane Doe and John Roe | 11/18/19 11:04 PM": a byline line. */
+const MAX_BYLINE_WORDS = 16;
+const BYLINE_LINE =
+  /^(by|written by|reporting by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*([|,–—-]\s*[^.!?]{0,60})?$/u;
+/** "Have a tip? Reach her at …": how to contact the author. */
+const MAX_CONTACT_CHARS = 260;
+const CONTACT = /([\w.+-]+@[\w-]+\.[\w.]+.*\b(reach|reached|contact|email|e-mail|follow)\b|\b(reach|reached|contact|email|e-mail)\b.*[\w.+-]+@[\w-]+\.[\w.]+|\bfollow (him|her|them|us|me) on (twitter|x|facebook|instagram)\b)/i;
+
 /** Single words and short labels that only page furniture consists of. */
 const WIDGET_LABEL =
   /^(author|authors|share|share this( (article|story|post))?|tweet|print|email|e-mail|comments?|related( (articles|stories|posts|content|news))?|read more|more|search|newsletters?|subscribe|sign up|log ?in|sign in|register|follow us|follow|top stories|trending( now)?|most (read|popular|viewed)|recommended( for you)?|you may also like|see also|continue reading|load more|show more|close|copy link|listen( to (this|the) (article|story))?|save|bookmark|reprints?|gift (this )?article|loading\.*|menu|faqs? and answers)$/i;
@@ -72,7 +83,10 @@ export function boilerplateKind(raw: string): RemovedKind | null {
   }
   if (text.length <= MAX_DISCLAIMER_CHARS && DISCLAIMER.test(text)) return 'boilerplate';
   if (text.length <= MAX_CREDIT_CHARS && CREDIT.test(text)) return 'boilerplate';
-  if (text.length <= MAX_DATELINE_CHARS && dateFromLine(text)) return 'boilerplate';
+  if (text.length <= MAX_DATELINE_CHARS && /\d{4}/.test(text) && dateFromLine(text)) return 'boilerplate';
+  if (text.length <= MAX_STAMP_CHARS && TIME_STAMP.test(text)) return 'boilerplate';
+  if (wordCount(text) <= MAX_BYLINE_WORDS && BYLINE_LINE.test(text)) return 'boilerplate';
+  if (text.length <= MAX_CONTACT_CHARS && CONTACT.test(text)) return 'boilerplate';
   return null;
 }
 

@@ -8,7 +8,7 @@ import type { BodyBlock, Extracted } from './extracted.ts';
 import { collectBlocks, type TextBlock } from './html/collect-blocks.ts';
 import { findElement } from './html/dom.ts';
 import { findArticle } from './html/find-article.ts';
-import { computePageStats } from './html/page-stats.ts';
+import { computePageStats, type PageStats } from './html/page-stats.ts';
 import { readHtmlMetadata } from './html/read-metadata.ts';
 
 /** An article shorter than this is retried with looser rules, as Readability does. */
@@ -30,24 +30,25 @@ export function extractHtml(html: string): Extracted {
   const body = findElement(document, (el) => el.name === 'body') ?? findElement(document, (el) => el.name === 'html');
   if (!body) return { blocks: [], removed: [], metadata };
 
-  let best: { blocks: BodyBlock[]; removed: Removed[]; chars: number } | null = null;
+  let best: { blocks: BodyBlock[]; removed: Removed[]; chars: number; page: PageStats } | null = null;
   for (const attempt of ATTEMPTS) {
     const page = computePageStats(body, attempt.stripUnlikely);
     const containers = findArticle(body, page, attempt);
-    const candidate = sortBlocks(collectBlocks(containers, { page, ...attempt }), metadata.title);
+    const candidate = { ...sortBlocks(collectBlocks(containers, { page, ...attempt }), metadata.title), page };
     if (!best || candidate.chars > best.chars) best = candidate;
     if (candidate.chars >= MIN_ARTICLE_CHARS) break;
   }
-  const { blocks, removed } = best!;
+  const { blocks, removed, page } = best!;
 
-  // everything else on the page, labelled by the furniture it sits in
-  const kept = new Set(blocks.map((b) => normalize(b.text)));
-  const seen = new Set(removed.map((r) => normalize(r.text)));
+  // everything else on the page, labelled by the furniture it sits in; the walk gives the same
+  // text for the same nodes, so kept blocks are recognised by their exact text
+  const kept = new Set(blocks.map((b) => b.text));
+  const seen = new Set(removed.map((r) => r.text));
   const title = normalize(metadata.title ?? '');
-  const page = computePageStats(body, false);
   for (const block of collectBlocks([body], { page, cleanConditionally: false, weightClasses: false }, 'boilerplate')) {
-    const key = normalize(block.text);
-    if (!kept.has(key) && !seen.has(key) && key !== title) removed.push({ kind: block.label ?? 'boilerplate', text: block.text });
+    if (!kept.has(block.text) && !seen.has(block.text) && normalize(block.text) !== title) {
+      removed.push({ kind: block.label ?? 'boilerplate', text: block.text });
+    }
   }
   return { blocks, removed: mergeRuns(removed), metadata };
 }

@@ -1,6 +1,6 @@
 // Publication dates written as text: a dateline, "Published April 8, 2025", an ISO stamp.
 // Only whole lines that are a date (or a labelled one) count; dates inside prose are events.
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 
 const DATE_LABEL = /^(published|posted|updated|last updated|first published|date|on)\b[:\s]*/i;
 /** Fixed, so that parsing never depends on today or on the machine's time zone. */
@@ -8,10 +8,13 @@ const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 /** A dateline is short; longer text with a date in it is a sentence about something else. */
 const MAX_DATELINE_CHARS = 60;
 
+/** Something a date line must contain (a month name, or a numeric date): a cheap test before the parser. */
+const LOOKS_DATED = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/i;
+
 /** ISO form of a date line, or null when the line is not just a date. */
 export function dateFromLine(raw: string): string | null {
   const line = raw.trim();
-  if (line.length > MAX_DATELINE_CHARS) return null;
+  if (line.length > MAX_DATELINE_CHARS || !LOOKS_DATED.test(line)) return null;
   const unlabelled = line.replace(DATE_LABEL, '');
   const results = chrono.strict.parse(unlabelled, { instant: REFERENCE, timezone: 'UTC' }, { forwardDate: false });
   const first = results[0];

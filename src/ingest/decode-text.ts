@@ -1,5 +1,6 @@
 // Bytes to text: BOM, then valid UTF-8 whatever is declared, then the declared charset, then
 // windows-1252, the encoding of most undeclared Western pages.
+import { isUtf8 } from 'node:buffer';
 
 export interface Decoded {
   text: string;
@@ -9,7 +10,6 @@ export interface Decoded {
 /** How far into a page a charset declaration is looked for (HTML puts it in the first 1024 bytes; some pages are sloppier). */
 const DECLARATION_WINDOW = 4096;
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeBytes(bytes: Uint8Array, declared: string | null = null): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -21,12 +21,8 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
-  try {
-    // Many pages declare ISO-8859-1 but are UTF-8: bytes that are valid UTF-8 are UTF-8.
-    return { text: utf8Strict.decode(bytes), encoding: 'utf-8' };
-  } catch {
-    // not UTF-8: fall through to the declaration
-  }
+  // Many pages declare ISO-8859-1 but are UTF-8: bytes that are valid UTF-8 are UTF-8.
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), encoding: 'utf-8' };
   const label = declared ?? sniffDeclaredCharset(bytes);
   if (label) {
     const decoder = decoderFor(label);

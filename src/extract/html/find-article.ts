@@ -76,23 +76,35 @@ export function findArticle(body: Element, page: PageStats, options: FindOptions
   best = promoteCommonAncestor(best, top, body);
   best = climbWhileParentScoresHigher(best, scores, body);
   while (best.parent && best.parent !== body && isElement(best.parent) && elementChildren(best.parent).length === 1) best = best.parent;
-  return withChunks(body, best, withSiblings(best, scores, page), page);
+  return withChunks(chunkScope(best, body), best, withSiblings(best, scores, page), page);
 }
 
 /** A chunk of article text needs this much prose to join from elsewhere in the page. */
 const MIN_CHUNK_CHARS = 140;
-const MAX_CHUNK_LINK_DENSITY = 0.25;
+const MAX_CHUNK_LINK_DENSITY = 0.15;
+/** Chunks of one article sit close together: within this many levels above the container. */
+const CHUNK_SCOPE_LEVELS = 4;
+
+function chunkScope(best: Element, body: Element): Element {
+  let scope = best;
+  for (let level = 0; level < CHUNK_SCOPE_LEVELS; level++) {
+    const parent = parentElement(scope);
+    if (!parent || parent === body) break;
+    scope = parent;
+  }
+  return scope;
+}
 
 /**
  * Pages that cut the article into chunks between ads repeat the container's class on each
  * chunk, often under different parents: chunks with the same tag and class join, in page order.
  */
-function withChunks(body: Element, best: Element, chosen: Element[], page: PageStats): Element[] {
+function withChunks(scope: Element, best: Element, chosen: Element[], page: PageStats): Element[] {
   const cls = best.attribs.class;
   if (!cls) return chosen;
   const picked = new Set(chosen);
   const result: Element[] = [];
-  walkElements(body, (el) => {
+  walkElements(scope, (el) => {
     if (picked.has(el)) {
       result.push(el);
       return false;
@@ -107,7 +119,8 @@ function withChunks(body: Element, best: Element, chosen: Element[], page: PageS
     }
     return true;
   });
-  return result;
+  // the siblings were chosen under the container's parent, which the scope may not reach
+  return result.length >= chosen.length ? result : chosen;
 }
 
 /** Text directly inside an element that also has block children: each inline run scores like a paragraph of that element. */
