@@ -9,6 +9,9 @@ import type { RawDocument } from './ingest/raw-document.ts';
 import type { Article, Dossier, Message } from './model.ts';
 import { segmentArticle } from './text/segment.ts';
 
+/** Inputs processed between turns of the event loop. */
+const YIELD_EVERY = 16;
+
 /** An article handed over in memory instead of a path. */
 export interface ArticleInput {
   text?: string;
@@ -61,13 +64,11 @@ export async function extractInputs(inputs: readonly Input[], options: RunOption
     }
   };
   let done = 0;
-  // the next input is read while the current one is analysed, so the disk never waits on the CPU
-  let next = refs.length ? readRef(refs[0]!, options) : null;
-  for (let i = 0; i < refs.length; i++) {
-    const items = await next!;
-    next = i + 1 < refs.length ? readRef(refs[i + 1]!, options) : null;
-    take(items);
+  for (const ref of refs) {
+    take(await readRef(ref, options));
     options.onProgress?.(++done, total);
+    // let timers (the progress bar's redraw) and stdin run now and then
+    if (done % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   memory.forEach((input, i) => {
     take([memoryDocument(input, i)]);

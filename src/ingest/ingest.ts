@@ -1,6 +1,6 @@
 // The ingest stage: reads each input's bytes (file or stdin, gzipped or not) within a size limit,
 // refuses binary and empty input, decodes text and yields one RawDocument per article.
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.ts';
 import { decodeBytes, sniffDeclaredCharset } from './decode-text.ts';
@@ -47,13 +47,15 @@ async function readInput(ref: Exclude<InputRef, { kind: 'failed' }>, maxBytes: n
     if (bytes.length > maxBytes) throw new InputError('-', tooLarge(bytes.length, maxBytes));
     return bytes;
   }
-  const handle = await open(ref.path, 'r');
+  // synchronous: a local page reads in well under a millisecond, and each async step would
+  // cost a turn of the event loop per file
+  const fd = openSync(ref.path, 'r');
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(fd);
     if (size > maxBytes) throw new InputError(ref.source, tooLarge(size, maxBytes));
-    return await handle.readFile();
+    return readFileSync(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -33,7 +33,7 @@ const SENTENCE_OPENERS = new Set([
 ]);
 
 /** Asides in parentheses longer than this are not held together. */
-const MAX_PARENTHESIS_CHARS = 400;
+const MAX_PARENTHESIS_CHARS = 200;
 
 const TERMINAL = /[.!?…]/;
 const CLOSERS = /["”’')\]»]/;
