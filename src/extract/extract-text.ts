@@ -3,7 +3,7 @@
 // headline, byline, dateline and the outlet named in footers.
 import type { RemovedKind } from '../model.ts';
 import { boilerplateKind, EMBED_ATTRIBUTION, outletFromFooter, wordCount } from './classify-boilerplate.ts';
-import type { BodyBlock, Extracted, FoundMetadata } from './extracted.ts';
+import { NO_METADATA, type BodyBlock, type Extracted, type FoundMetadata } from './extracted.ts';
 import { dateFromLine } from './find-dates.ts';
 
 /** A run of page text to classify: a line, or a hard-wrapped paragraph joined back. */
@@ -195,7 +195,7 @@ function markTitle(units: Unit[]): void {
 function assemble(units: Unit[]): Extracted {
   const blocks: BodyBlock[] = [];
   const removed: Extracted['removed'] = [];
-  const metadata: FoundMetadata = { title: null, outlet: null, author: null, publishedAt: null, url: null };
+  const metadata: FoundMetadata = { ...NO_METADATA };
   for (const unit of units) {
     switch (unit.kind) {
       case 'title':

@@ -65,10 +65,6 @@ export function kindFromName(name: string): ContentKind | null {
   return EXTENSIONS[lower.slice(dot)] ?? null;
 }
 
-export function isSupportedName(name: string): boolean {
-  return kindFromName(name) !== null;
-}
-
 /** The kind decoded text looks like, for stdin and unknown extensions. */
 export function kindFromContent(text: string): ContentKind {
   const head = text.slice(0, 2048).trimStart();

@@ -167,7 +167,7 @@ function findFailing(el: Element, page: PageStats, options: CollectOptions, fail
 }
 
 /** What kind of page furniture an element is by its tag, role, class or id; null when nothing says. */
-export function furnitureLabel(el: Element): RemovedKind | null {
+function furnitureLabel(el: Element): RemovedKind | null {
   const name = el.name;
   if (NAV_TAGS.has(name) || attr(el, 'role') === 'navigation') return 'navigation';
   if (name === 'header' || name === 'footer' || name === 'aside' || name === 'form') {

@@ -31,7 +31,7 @@ const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation'
 const COMMAS = /[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C]/g;
 const EMBED_TAGS = new Set(['iframe', 'embed', 'object', 'video']);
 
-export function isUnlikely(el: Element): boolean {
+function isUnlikely(el: Element): boolean {
   if (el.name === 'body' || el.name === 'a' || el.name === 'html' || el.name === 'article' || el.name === 'main') return false;
   const role = attr(el, 'role');
   if (role && UNLIKELY_ROLES.has(role)) return true;

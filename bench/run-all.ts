@@ -1,0 +1,21 @@
+// `npm run bench`: every benchmark in turn on the data under ../shared/data, one after another
+// (never in parallel: speed figures need the machine to themselves).
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = join(ROOT, '..', 'shared', 'data');
+const BENCHES: Array<[string, string[]]> = [
+  ['extraction.ts', [join(DATA, 'extraction', 'zyte')]],
+  ['text-speed.ts', [join(DATA, 'extraction', 'zyte')]],
+  ['segmentation.ts', [join(DATA, 'ner')]],
+];
+
+let failed = 0;
+for (const [script, args] of BENCHES) {
+  console.log(`\n## ${script} ${args.join(' ')}`);
+  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'bench', script), ...args], { stdio: 'inherit' });
+  if (result.status !== 0) failed++;
+}
+process.exitCode = failed ? 1 : 0;

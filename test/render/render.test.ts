@@ -1,0 +1,49 @@
+// The reports escape every piece of article content, whatever it holds.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildDossier } from '../../src/dossier/build-dossier.ts';
+import { renderHtml } from '../../src/render/render-html.ts';
+import { escapeMarkdown, renderMarkdown } from '../../src/render/render-markdown.ts';
+import type { Article } from '../../src/model.ts';
+
+const HOSTILE = '<img src=x onerror="alert(1)"> & <script>fetch("//evil")</script> [link](javascript:alert(1)) `code` *bold*';
+
+function hostileArticle(): Article {
+  const text = `First line with ${HOSTILE}.`;
+  return {
+    id: 'a000000000001',
+    source: 'evil"<src>.html',
+    outlet: '<b>Outlet</b>',
+    title: `"><script>alert('title')</script>`,
+    author: '<i>Author</i>',
+    publishedAt: null,
+    text,
+    removed: [{ kind: 'comment', text: HOSTILE }],
+    url: null,
+    format: 'html',
+    encoding: 'utf-8',
+    blocks: [{ kind: 'paragraph', start: 0, end: text.length }],
+    sentences: [{ start: 0, end: text.length, block: 0 }],
+  };
+}
+
+describe('renderHtml', () => {
+  it('escapes text, titles, sources and removed pieces, and loads nothing', () => {
+    const html = renderHtml(buildDossier([hostileArticle()], [{ source: '<x>', rule: 'input-failed', reason: '<y>' }]));
+    assert.doesNotMatch(html, /<script|<img|<i>|<b>|onerror="/i);
+    assert.match(html, /&lt;img src=x onerror=&quot;alert\(1\)&quot;&gt;/);
+    assert.match(html, /&quot;&gt;&lt;script&gt;alert\(&#39;title&#39;\)/);
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+    assert.doesNotMatch(html, /\b(src|href)=["']?(https?:|\/\/|javascript:)/i);
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('escapes Markdown and HTML syntax from articles', () => {
+    assert.equal(escapeMarkdown('*a* <b> [x](y) | `c`'), '\\*a\\* \\<b\\> \\[x\\]\\(y\\) \\| \\`c\\`');
+    const md = renderMarkdown(buildDossier([hostileArticle()]));
+    // a backslash makes the next character literal in Markdown: only unescaped markup could render
+    assert.doesNotMatch(md, /(^|[^\\`])<(script|img)/m);
+    assert.doesNotMatch(md, /(^|[^\\])\[link\]\(javascript/m);
+  });
+});
