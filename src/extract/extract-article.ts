@@ -6,6 +6,7 @@ import { InputError } from '../errors.ts';
 import type { RawDocument } from '../ingest/raw-document.ts';
 import type { Article, Block } from '../model.ts';
 import { extractHtml } from './extract-html.ts';
+import { NestingTooDeepError } from './html/parse-page.ts';
 import { extractText } from './extract-text.ts';
 import type { Extracted } from './extracted.ts';
 import { hostOf } from './host-of.ts';
@@ -15,7 +16,13 @@ import { normalizeDateValue } from './find-dates.ts';
 const BLOCK_SEPARATOR = '\n\n';
 
 export function extractArticle(raw: RawDocument): Article {
-  const extracted: Extracted = raw.format === 'html' ? extractHtml(raw.content) : extractText(raw.content, raw.format);
+  let extracted: Extracted;
+  try {
+    extracted = raw.format === 'html' ? extractHtml(raw.content) : extractText(raw.content, raw.format);
+  } catch (error) {
+    if (error instanceof NestingTooDeepError) throw new InputError(raw.source, error.message);
+    throw error;
+  }
   if (extracted.blocks.length === 0) {
     throw new InputError(raw.source, 'no article text found (everything on the page looked like navigation or boilerplate)');
   }

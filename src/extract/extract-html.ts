@@ -1,7 +1,6 @@
 // HTML pages: parsed with htmlparser2, the article found by Readability-style scoring (our own
 // port, several times faster than Readability on a DOM emulation), turned into typed blocks, the
 // furniture inside it dropped, and everything else on the page reported by kind.
-import { parseDocument } from 'htmlparser2';
 import type { Removed, RemovedKind } from '../model.ts';
 import { boilerplateKind, EMBED_ATTRIBUTION } from './classify-boilerplate.ts';
 import type { BodyBlock, Extracted } from './extracted.ts';
@@ -9,6 +8,7 @@ import { collectBlocks, type TextBlock } from './html/collect-blocks.ts';
 import { findElement } from './html/dom.ts';
 import { findArticle } from './html/find-article.ts';
 import { computePageStats, type PageStats } from './html/page-stats.ts';
+import { parsePage } from './html/parse-page.ts';
 import { readHtmlMetadata } from './html/read-metadata.ts';
 
 /** An article shorter than this is retried with looser rules, as Readability does. */
@@ -25,7 +25,7 @@ const ATTEMPTS = [
 ] as const;
 
 export function extractHtml(html: string): Extracted {
-  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const document = parsePage(html);
   const metadata = readHtmlMetadata(document);
   const body = findElement(document, (el) => el.name === 'body') ?? findElement(document, (el) => el.name === 'html');
   if (!body) return { blocks: [], removed: [], metadata };

@@ -105,6 +105,19 @@ describe('triangulate analyze', () => {
     assert.doesNotMatch(md, /<script/i);
   });
 
+  it('refuses a page nested absurdly deep with one line, and reads one nested as deep as browsers allow', () => {
+    const dir = tempDir();
+    const paragraph = '<p>The council met on Tuesday, and the budget passed after a long debate about roads, schools and parks.</p>';
+    writeFileSync(join(dir, 'deep.html'), `<html><body>${'<div>'.repeat(100000)}${paragraph}${'</div>'.repeat(100000)}</body></html>`);
+    writeFileSync(join(dir, 'nested.html'), `<html><body>${'<div>'.repeat(500)}${paragraph.repeat(8)}${'</div>'.repeat(500)}</body></html>`);
+    const result = runCli(['analyze', join(dir, 'deep.html'), join(dir, 'nested.html'), '--json', join(dir, 'o.json'), '-q']);
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr, `triangulate: ${join(dir, 'deep.html')}: the page nests elements more than 1024 deep (hostile or broken HTML)\n`);
+    const dossier = JSON.parse(readFileSync(join(dir, 'o.json'), 'utf8'));
+    assert.equal(dossier.articles.length, 1);
+    assert.match(dossier.articles[0].text, /^The council met on Tuesday/);
+  });
+
   it('reads stdin with -', () => {
     const dir = tempDir();
     const text = readFileSync(join(EXAMPLE_DIR, '004_c0100b728ebff7f0.txt'));
