@@ -101,11 +101,14 @@ async function runAnalyze(givenInputs: string[], options: AnalyzeOptions): Promi
   if (outputs.md) written.push(await write(outputs.md, renderMarkdown(dossier)));
   if (outputs.html) written.push(await write(outputs.html, renderHtml(dossier)));
   if (!options.quiet) {
-    const outlets = new Set(articles.map((a) => a.outlet ?? a.source)).size;
+    const outlets = new Set(articles.map((a) => a.outlet).filter((o) => o !== null)).size;
+    const unknown = articles.filter((a) => a.outlet === null).length;
     const sentences = articles.reduce((n, a) => n + a.sentences.length, 0);
     const removed = articles.reduce((n, a) => n + a.removed.length, 0);
     process.stdout.write(
-      `Analysed ${articles.length} article${articles.length === 1 ? '' : 's'} from ${outlets} outlet${outlets === 1 ? '' : 's'}: ` +
+      `Analysed ${articles.length} article${articles.length === 1 ? '' : 's'} from ${outlets} named outlet${outlets === 1 ? '' : 's'}` +
+        (unknown ? ` and ${unknown} of unknown outlet` : '') +
+        ': ' +
         `${sentences} sentences, ${removed} removed pieces of page furniture` +
         (failures.length ? `; ${failures.length} input${failures.length === 1 ? '' : 's'} failed` : '') +
         `.\nWrote ${written.join(', ')}\n`,

@@ -181,15 +181,25 @@ function isTitleCased(text: string): boolean {
   return capitalised.length / major.length >= 0.75;
 }
 
-/** The headline is a heading that comes before any body text. */
+/** The headline is a heading that comes before any body text and reads like one. */
 function markTitle(units: Unit[]): void {
   for (const unit of units) {
     if (unit.kind === 'heading') {
-      unit.kind = 'title';
+      if (unit.markdownHeading || looksLikeHeadline(unit.text)) unit.kind = 'title';
       return;
     }
     if (unit.kind === 'paragraph' || unit.kind === 'list-item') return;
   }
+}
+
+/** Headlines have a few words; labels ("Claim"), shouted datelines and lines of contact details are not headlines. */
+const MIN_HEADLINE_WORDS = 3;
+
+function looksLikeHeadline(text: string): boolean {
+  if (wordCount(text) < MIN_HEADLINE_WORDS) return false;
+  if (/[|]|www\.|https?:|@\w/.test(text) || (text.match(/:/g) ?? []).length > 1) return false;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length === 0 || letters.replace(/[^\p{Lu}]/gu, '').length / letters.length < 0.8;
 }
 
 function assemble(units: Unit[]): Extracted {

@@ -20,6 +20,7 @@ export function articleFigures(article: Article): ArticleFigures {
   };
 }
 
+/** How a report names an article: its outlet, else its headline, else its file name. */
 export function articleLabel(article: Article): string {
-  return article.outlet ?? article.title ?? article.source;
+  return article.outlet ?? article.title ?? (article.source.split(/[\\/]/).pop() || article.source);
 }
