@@ -26,7 +26,7 @@ const TIME_STAMP = /^(published|updated|posted|last updated|first published|modi
 /** "By Jane Doe and John Roe | 11/18/19 11:04 PM": a byline line. */
 const MAX_BYLINE_WORDS = 16;
 const BYLINE_LINE =
-  /^(by|written by|reporting by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*([|,–—-]\s*[^.!?]{0,60})?$/u;
+  /^([Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*([|,·•–—-]\s*[^.!?]{0,60})?$/u;
 /** "Have a tip? Reach her at …": how to contact the author. */
 const MAX_CONTACT_CHARS = 260;
 const CONTACT = /([\w.+-]+@[\w-]+\.[\w.]+.*\b(reach|reached|contact|email|e-mail|follow)\b|\b(reach|reached|contact|email|e-mail)\b.*[\w.+-]+@[\w-]+\.[\w.]+|\bfollow (him|her|them|us|me) on (twitter|x|facebook|instagram)\b)/i;
@@ -110,6 +110,18 @@ export function wordCount(text: string): number {
   const words = text.trim().split(/\s+/);
   return words[0] === '' ? 0 : words.length;
 }
+
+/** The names of a byline line ("By Jane Doe and John Roe | Nov 18"), or null. */
+export function authorFromByline(raw: string): string | null {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  if (wordCount(text) > MAX_BYLINE_WORDS || !BYLINE_LINE.test(text)) return null;
+  // the names run to the first separator: a bar, a dot, a dash between spaces or a comma
+  const names = text.replace(/^(by|written by|reporting by)\s+/i, '').split(/\s*[|·•–—,]\s*|\s+-\s+/)[0]!.trim();
+  return names && !CALENDAR_WORD.test(names) ? names : null;
+}
+
+/** "By Tuesday", "By March": time, not a writer. */
+const CALENDAR_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|noon|midnight|now|then|late|early)\b/i;
 
 /** The outlet named by a "more from X" or copyright line, or null. */
 export function outletFromFooter(raw: string): string | null {

@@ -2,8 +2,9 @@
 // port, several times faster than Readability on a DOM emulation), turned into typed blocks, the
 // furniture inside it dropped, and everything else on the page reported by kind.
 import type { Removed, RemovedKind } from '../model.ts';
-import { boilerplateKind, EMBED_ATTRIBUTION } from './classify-boilerplate.ts';
-import type { BodyBlock, Extracted } from './extracted.ts';
+import { authorFromByline, boilerplateKind, EMBED_ATTRIBUTION, outletFromFooter } from './classify-boilerplate.ts';
+import type { BodyBlock, Extracted, FoundMetadata } from './extracted.ts';
+import { dateFromLine, dateFromStamp } from './find-dates.ts';
 import { collectBlocks, type TextBlock } from './html/collect-blocks.ts';
 import { findElement } from './html/dom.ts';
 import { findArticle } from './html/find-article.ts';
@@ -50,7 +51,47 @@ export function extractHtml(html: string): Extracted {
       removed.push({ kind: block.label ?? 'boilerplate', text: block.text });
     }
   }
-  return { blocks, removed: mergeRuns(removed), metadata };
+  return { blocks, removed: mergeRuns(removed), metadata: { ...metadata, ...metadataFromText(blocks, removed, metadata) } };
+}
+
+/** Blocks near the top of a page where a byline or a publishing stamp may stand. */
+const HEADER_BLOCKS = 12;
+
+/** A page without date or author metadata often prints them: a stamp or a byline line near the article's top. */
+function metadataFromText(blocks: BodyBlock[], removed: Removed[], found: FoundMetadata): Partial<FoundMetadata> {
+  const extra: Partial<FoundMetadata> = {};
+  const near = [...removed.slice(0, HEADER_BLOCKS).flatMap((r) => r.text.split('\n')), ...blocks.slice(0, HEADER_BLOCKS).map((b) => b.text)];
+  if (!found.publishedAt) {
+    let updated: string | null = null;
+    for (const line of near) {
+      const stamp = dateFromStamp(line) ?? (dateFromLine(line) ? { date: dateFromLine(line)!, updated: false } : null);
+      if (stamp && !stamp.updated) {
+        extra.publishedAt = stamp.date;
+        break;
+      }
+      if (stamp) updated ??= stamp.date;
+    }
+    extra.publishedAt ??= updated;
+  }
+  if (!found.outlet) {
+    for (const piece of removed) {
+      const outlet = piece.kind === 'boilerplate' ? piece.text.split('\n').map(outletFromFooter).find((o) => o !== null) : null;
+      if (outlet) {
+        extra.outlet = outlet;
+        break;
+      }
+    }
+  }
+  if (!found.author) {
+    for (const line of near) {
+      const author = authorFromByline(line);
+      if (author) {
+        extra.author = author;
+        break;
+      }
+    }
+  }
+  return extra;
 }
 
 /** Splits the article's blocks into body and removed furniture; the headline goes (it is the title). */

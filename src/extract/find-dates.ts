@@ -46,3 +46,19 @@ function normalizeDate(date: Date, hasTime: boolean): string {
   const d = String(date.getUTCDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+const STAMP_LABEL = /\b(published|posted|first published|updated|last updated|modified)\b/i;
+/** How much of a stamp line is read for its date. */
+const STAMP_WINDOW = 120;
+
+/** The first date of a publishing stamp ("Published Nov 18, 2019 at 4:07 PM | Updated …"), with whether it is an update. */
+export function dateFromStamp(raw: string): { date: string; updated: boolean } | null {
+  const trimmed = raw.trim();
+  const label = STAMP_LABEL.exec(trimmed.slice(0, STAMP_WINDOW));
+  if (!label) return null;
+  const line = trimmed.slice(label.index, label.index + STAMP_WINDOW);
+  if (!LOOKS_DATED.test(line)) return null;
+  const first = chrono.strict.parse(line, { instant: REFERENCE, timezone: 'UTC' }, { forwardDate: false })[0];
+  if (!first || !first.start.isCertain('year')) return null;
+  return { date: normalizeDate(first.start.date(), first.start.isCertain('hour')), updated: /updated|modified/i.test(label[1]!) };
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { extractArticle } from '../../src/extract/extract-article.ts';
 import { extractHtml } from '../../src/extract/extract-html.ts';
-import { NO_HINTS } from '../../src/ingest/raw-document.ts';
+import { bytesToDocuments } from '../../src/ingest/ingest.ts';
 import { segmentArticle } from '../../src/text/segment.ts';
 import { FIXTURES } from '../helpers.ts';
 
@@ -25,9 +25,11 @@ const PAGES = join(FIXTURES, 'pages');
 
 for (const name of readdirSync(PAGES).sort()) {
   describe(`HTML page: ${name}`, () => {
-    const html = readFileSync(join(PAGES, name, 'source.html'), 'utf8');
+    // through ingest, so that the page's own encoding is honoured
+    const [item] = bytesToDocuments(readFileSync(join(PAGES, name, 'source.html')), name, 'source.html');
+    assert.ok(item && 'doc' in item);
     const expected = JSON.parse(readFileSync(join(PAGES, name, 'expected.json'), 'utf8')) as Expected;
-    const article = segmentArticle(extractArticle({ source: name, format: 'html', content: html, encoding: 'utf-8', hints: NO_HINTS }));
+    const article = segmentArticle(extractArticle(item.doc));
     const sentences = article.sentences.map((s) => article.text.slice(s.start, s.end));
 
     it('reads the metadata', () => {

@@ -41,7 +41,7 @@ function collectSources(root: AnyNode): Sources {
         if ((attr(el, 'type') ?? '').toLowerCase() === 'application/ld+json') found.jsonLd.push(rawText(el));
         return false;
       case 'title':
-        found.title ??= textOf(el) || null;
+        found.title ??= rawText(el).replace(/\s+/g, ' ').trim() || null;
         return false;
       case 'h1':
         found.h1 ??= textOf(el) || null;
@@ -106,10 +106,11 @@ export function readHtmlMetadata(root: AnyNode): FoundMetadata {
       sources.time,
     ),
   );
+  const outletName = outlet && /^https?:\/\//i.test(outlet) ? hostOf(outlet) : outlet;
   return {
-    title: clip(title, 400),
-    outlet: clip(outlet, MAX_OUTLET_CHARS),
-    author: clip(author, MAX_AUTHOR_CHARS),
+    title: clip(withoutSiteSuffix(title, outletName), 400),
+    outlet: clip(outletName, MAX_OUTLET_CHARS),
+    author: clip(author?.replace(/^by\s+/i, '') ?? null, MAX_AUTHOR_CHARS),
     publishedAt,
     url: url && /^https?:\/\//i.test(url) ? url : null,
   };
@@ -175,6 +176,16 @@ function titleFromTitleTag(raw: string | null): string | null {
   const parts = raw.split(TITLE_SEPARATOR);
   // keep the longest part: the site name is the short one at either end
   return parts.reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
+/** "Headline - Site Name": the site's name goes when it is the outlet's. */
+function withoutSiteSuffix(title: string | null, outlet: string | null): string | null {
+  if (!title || !outlet) return title;
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  const last = parts[parts.length - 1]!.trim().toLowerCase();
+  const site = outlet.toLowerCase();
+  return last === site || site.startsWith(last) || last.startsWith(site) ? parts.slice(0, -1).join(' - ') : title;
 }
 
 function outletFromCopyright(footerText: string): string | null {
