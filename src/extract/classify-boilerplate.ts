@@ -16,7 +16,7 @@ const SHOUT_UPPER_SHARE = 0.85;
 
 /** Picture credits ("Photo: Jane Doe, AP", "(Getty Images)") are short. */
 const MAX_CREDIT_CHARS = 100;
-const CREDIT = /^[([]?(photo|photos|image|images|picture|credit|illustration|graphic|video|photograph|file photo)s?( by| credit)?\s*[:|/]|^[([]?(getty images|ap photo|reuters|afp|shutterstock|istock|epa)\b[^.!?]*[)\]]?$/i;
+const CREDIT = /^[([]?(photo|photos|image|images|picture|credit|illustration|graphic|video|photograph|file photo)s?( by| credit)?\s*[:|/]|^[([]?(getty images|ap photo|reuters|afp|shutterstock|istock|epa)\b[^.!?]*[)\]]?$|^[^.!?]{0,80}\/\s*(getty images|ap photo|afp|reuters|shutterstock|istock|epa|ap)[)\]]?$/i;
 /** A block that is only a date or a "Published ..." stamp. */
 const MAX_DATELINE_CHARS = 70;
 
@@ -26,17 +26,17 @@ const TIME_STAMP = /^(published|updated|posted|last updated|first published|modi
 /** "By Jane Doe and John Roe | 11/18/19 11:04 PM": a byline line. */
 const MAX_BYLINE_WORDS = 16;
 const BYLINE_LINE =
-  /^([Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*([|,·•–—-]\s*[^.!?]{0,60})?$/u;
+  /^([Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*([|,·•–—-]?\s*[^.!?]{0,60})?$/u;
 /** "Have a tip? Reach her at …": how to contact the author. */
 const MAX_CONTACT_CHARS = 260;
 const CONTACT = /([\w.+-]+@[\w-]+\.[\w.]+.*\b(reach|reached|contact|email|e-mail|follow)\b|\b(reach|reached|contact|email|e-mail)\b.*[\w.+-]+@[\w-]+\.[\w.]+|\bfollow (him|her|them|us|me) on (twitter|x|facebook|instagram)\b)/i;
 
 /** Single words and short labels that only page furniture consists of. */
 const WIDGET_LABEL =
-  /^(author|authors|share|share this( (article|story|post))?|tweet|print|email|e-mail|comments?|related( (articles|stories|posts|content|news))?|read more|more|search|newsletters?|subscribe|sign up|log ?in|sign in|register|follow us|follow|top stories|trending( now)?|most (read|popular|viewed)|recommended( for you)?|you may also like|see also|continue reading|load more|show more|close|copy link|listen( to (this|the) (article|story))?|save|bookmark|reprints?|gift (this )?article|loading\.*|menu|faqs? and answers)$/i;
+  /^(author|authors|share|share this( (article|story|post))?|tweet|print|email|e-mail|comments?|related( (articles|stories|posts|content|news))?|read more|more|search|newsletters?|subscribe|sign up|log ?in|sign in|register|follow us|follow|top stories|trending( now)?|most (read|popular|viewed)|recommended( for you)?|you may also like|see also|continue reading|load more|show more|close|copy link|listen( to (this|the) (article|story))?|save|bookmark|reprints?|gift (this )?article|loading\.*|menu|faqs? and answers|like this|like loading\.*|share this|sharing is caring|related tags|post (a )?comment( \(\+\))?|filed under:?.*|tags:.*|topics:.*)$/i;
 const NAVIGATION_LABEL =
   /^(home|menu|skip to (main )?content|skip navigation|back to top|go to top|previous( (article|post|story|page))?|next( (article|post|story|page))?|main menu|sections|navigation)$/i;
-const AD_LABEL = /^(advertisement|advertising|ad|ads|sponsored( content)?|promoted|paid (post|content)|partner content|story continues below( (this )?advertisement)?)$/i;
+const AD_LABEL = /^(advertisement|advertising|advert|ad|ads|sponsored( content)?|promoted|paid (post|content)|partner content|story continues below( (this )?advertisement)?)$/i;
 /** A lone media placeholder, as left behind where an image or player was. */
 const PLACEHOLDER = /^[[(]?(image|img|photo|picture|video|audio|graphic|gallery|icon|logo|embed|media|play|watch|caption)s?[\])]?$/i;
 const SEARCH_BOX = /^search\b.{0,40}$/i;
@@ -51,7 +51,11 @@ const READER_ADDRESS = /\b(you|your|yours|we|our|us)\b|^(subscribe|sign|get|join
 const DISCLAIMER =
   /(not (a |intended as )?(financial|investment|legal) advice|not a recommendation to (buy|sell)|(has|have|hold) no (positions?|securities)|affiliate (links?|commission)|do your own research|for (informational|educational) purposes only|may earn (a )?(small )?commission|the views expressed (here|in this))/i;
 const SHARE_STRIP = /^(share( on| via| to)?|follow us( on)?)[\s:]*((facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest|telegram|threads|bluesky|instagram|youtube|tiktok|copy link)[\s|·•,/]*)+$/i;
-const SOCIAL_LIST = /^((facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest|telegram|threads|bluesky|instagram|youtube|tiktok|copy link|print)[\s|·•,/]*){2,}$/i;
+const SOCIAL_NETWORK = /^(facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|threads|bluesky|instagram|youtube|tiktok|flipboard|tumblr|mix|pocket|messenger|copy link)$/i;
+const SOCIAL_LIST = /^((facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest|telegram|threads|bluesky|instagram|youtube|tiktok|flipboard|tumblr|pocket|copy link|print)[\s|·•,/]*){2,}$/i;
+/** "Read more: …", "[Related: …]": a link to another story set in the text. */
+const MAX_TEASER_CHARS = 200;
+const TEASER = /^[[(]?(read more|related|see also|also read|read also|recommended|more on this|further reading|watch|listen|don['’]t miss)\s*:/i;
 const BREADCRUMB = /^[^.!?]{1,40}(\s+[>›»/|]\s+[^.!?]{1,40}){2,}$/;
 const COMMERCE = /\b(shop now|buy now|order now|use (promo )?code|free shipping|\d+% off|limited time offer|add to cart|donate now)\b/i;
 /** Words a truncated widget title ends on ("Best of the week from", "More stories by"). */
@@ -71,7 +75,8 @@ export function boilerplateKind(raw: string): RemovedKind | null {
   if (NAVIGATION_LABEL.test(bare) || BREADCRUMB.test(text) && !/[.!?]$/.test(text) && wordCount(text) <= 12) return 'navigation';
   if (WIDGET_LABEL.test(bare) || PLACEHOLDER.test(bare)) return 'boilerplate';
   if (isLoneLowercaseToken(text)) return 'boilerplate';
-  if (SHARE_STRIP.test(text) || SOCIAL_LIST.test(text)) return 'boilerplate';
+  if (SHARE_STRIP.test(text) || SOCIAL_LIST.test(text) || SOCIAL_NETWORK.test(bare)) return 'boilerplate';
+  if (text.length <= MAX_TEASER_CHARS && TEASER.test(text)) return 'boilerplate';
   if (text.length <= 60 && SEARCH_BOX.test(text) && !/[.?]$/.test(text)) return 'boilerplate';
   if (text.length <= MAX_PROMPT_CHARS) {
     if (isShouting(text) && (text.endsWith('!') || COMMERCE.test(text))) return 'ad';

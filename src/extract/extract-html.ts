@@ -17,6 +17,11 @@ const MIN_ARTICLE_CHARS = 500;
 /** Blocks longer than this are article prose even when a furniture rule would match them. */
 const MAX_FURNITURE_CHARS = 700;
 
+/** Headings over lists of other stories ("More Great Stories", "Related articles", "You may also like"). */
+const TEASER_HEADING =
+  /^(more|related|recommended|popular|trending|top|latest|most (read|popular|viewed|shared)|also on|don['’]t miss|you (may|might) (also )?like|further reading|read (more|next)|editor['’]?s picks|what to read next)\b[^.!?]{0,60}$/i;
+const MAX_TEASER_TITLE = 120;
+
 /** Successively looser passes: unlikely-looking parts kept, class names ignored, no content checks. */
 const ATTEMPTS = [
   { stripUnlikely: true, weightClasses: true, cleanConditionally: true },
@@ -100,15 +105,28 @@ function sortBlocks(candidate: TextBlock[], title: string | null): { blocks: Bod
   const removed: Removed[] = [];
   const titleKey = title ? normalize(title) : null;
   let chars = 0;
-  for (const block of candidate) {
+  let inTeaserList = false;
+  candidate.forEach((block, i) => {
+    // a "More stories" heading over a list takes the list of links under it along
+    if (inTeaserList && (block.kind === 'list-item' || (block.kind === 'heading' && block.text.length <= MAX_TEASER_TITLE))) {
+      removed.push({ kind: 'navigation', text: block.text });
+      return;
+    }
+    const next = candidate[i + 1];
+    inTeaserList =
+      block.text.length <= MAX_TEASER_TITLE && TEASER_HEADING.test(block.text) && !!next && (next.kind === 'list-item' || next.kind === 'heading');
+    if (inTeaserList) {
+      removed.push({ kind: 'navigation', text: block.text });
+      return;
+    }
     const kind = block.label ?? (block.text.length <= MAX_FURNITURE_CHARS ? furnitureKind(block.text) : null);
     if (kind) removed.push({ kind, text: block.text });
-    else if (block.kind === 'heading' && blocks.length === 0 && titleKey !== null && normalize(block.text) === titleKey) continue;
+    else if (block.kind === 'heading' && blocks.length === 0 && titleKey !== null && normalize(block.text) === titleKey) return;
     else {
       blocks.push({ kind: block.kind, text: block.text });
       chars += block.text.length;
     }
-  }
+  });
   // a heading with nothing after it introduces nothing
   while (blocks.length && blocks[blocks.length - 1]!.kind === 'heading') {
     const heading = blocks.pop()!;
