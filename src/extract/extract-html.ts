@@ -69,7 +69,8 @@ function metadataFromText(blocks: BodyBlock[], removed: Removed[], found: FoundM
   if (!found.publishedAt) {
     let updated: string | null = null;
     for (const line of near) {
-      const stamp = dateFromStamp(line) ?? (dateFromLine(line) ? { date: dateFromLine(line)!, updated: false } : null);
+      const dateline = dateFromLine(line);
+      const stamp = dateFromStamp(line) ?? (dateline ? { date: dateline, updated: false } : null);
       if (stamp && !stamp.updated) {
         extra.publishedAt = stamp.date;
         break;

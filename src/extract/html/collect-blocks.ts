@@ -57,11 +57,11 @@ export function collectBlocks(roots: readonly Element[], options: CollectOptions
   const failing = new Map<Element, RemovedKind>();
   if (options.cleanConditionally && options.page) for (const root of roots) findFailing(root, options.page, options, failing, true);
   const w: Walker = { options, failing, rootChars, buffer: [], kind: 'paragraph', label: rootLabel, out: [] };
+  // the roots are the article (or the page): never furniture themselves, whatever their class
   for (const root of roots) {
-    const label = furnitureOf(root, w, true) ?? rootLabel;
     if (BLOCK_LEVEL.has(root.name) && root.name !== 'body' && root.name !== 'html') {
-      walkElement(root, 'paragraph', label, w);
-    } else walkChildren(root, 'paragraph', label, w);
+      walkElement(root, 'paragraph', rootLabel, w);
+    } else walkChildren(root, 'paragraph', rootLabel, w);
     flush(w);
   }
   return w.out;
@@ -81,12 +81,12 @@ function walkChildren(node: AnyNode & { children: AnyNode[] }, kind: BlockKind, 
     if (NON_CONTENT.has(name) || isHidden(child)) continue;
     if (name === 'img') continue;
     if (!BLOCK_LEVEL.has(name)) {
-      walkChildren(child, kind, furnitureOf(child, w, false) ?? label, w);
+      walkChildren(child, kind, furnitureOf(child, w) ?? label, w);
       continue;
     }
     flush(w);
     if (name === 'br' || name === 'hr') continue;
-    walkElement(child, kind, furnitureOf(child, w, false) ?? label, w);
+    walkElement(child, kind, furnitureOf(child, w) ?? label, w);
     flush(w);
     w.kind = kind;
     w.label = label;
@@ -127,12 +127,12 @@ function flush(w: Walker): void {
 }
 
 /** The furniture label an element gives its text, or null to inherit. */
-function furnitureOf(el: Element, w: Walker, isRoot: boolean): RemovedKind | null {
+function furnitureOf(el: Element, w: Walker): RemovedKind | null {
   const label = furnitureLabel(el);
   const s = w.options.page?.stats.get(el);
   if (label !== null) {
     // a wrapper holding most of what is walked is not furniture, whatever its class says
-    if (isRoot || (s && w.rootChars > 0 && s.chars > w.rootChars * MAX_FURNITURE_SHARE)) return null;
+    if (s && w.rootChars > 0 && s.chars > w.rootChars * MAX_FURNITURE_SHARE) return null;
     return label;
   }
   return w.failing.get(el) ?? null;
