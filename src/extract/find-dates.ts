@@ -11,10 +11,21 @@ const MAX_DATELINE_CHARS = 60;
 /** Something a date line must contain (a month name, or a numeric date): a cheap test before the parser. */
 const LOOKS_DATED = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/i;
 
+/** Words a date line may hold besides numbers; anything else in quantity means prose. */
+const DATE_VOCABULARY =
+  /\b(published|posted|updated|last|first|date|on|at|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(rs(day)?)?|fri(day)?|sat(urday)?|sun(day)?|am|pm|a\.m|p\.m|[a-z]{1,2}t|utc|gmt)\b/gi;
+const MAX_NON_DATE_LETTERS = 4;
+
+/** A cheap test that a line is nothing but a date, before the parser is asked. */
+function couldBeDateLine(line: string): boolean {
+  if (!LOOKS_DATED.test(line)) return false;
+  return line.replace(DATE_VOCABULARY, '').replace(/[^\p{L}]/gu, '').length <= MAX_NON_DATE_LETTERS;
+}
+
 /** ISO form of a date line, or null when the line is not just a date. */
 export function dateFromLine(raw: string): string | null {
   const line = raw.trim();
-  if (line.length > MAX_DATELINE_CHARS || !LOOKS_DATED.test(line)) return null;
+  if (line.length > MAX_DATELINE_CHARS || !couldBeDateLine(line)) return null;
   const unlabelled = line.replace(DATE_LABEL, '');
   const results = chrono.strict.parse(unlabelled, { instant: REFERENCE, timezone: 'UTC' }, { forwardDate: false });
   const first = results[0];
