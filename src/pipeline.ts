@@ -2,7 +2,8 @@
 // articles) and return articles or the dossier. I/O happens in ingest only; failures of single
 // inputs are collected, never thrown, so that one bad input does not stop a batch.
 import { InputError } from './errors.ts';
-import { buildDossier } from './dossier/build-dossier.ts';
+import { findNames } from './annotate/find-names.ts';
+import { buildDossier, withUniqueIds } from './dossier/build-dossier.ts';
 import { extractArticle } from './extract/extract-article.ts';
 import { expandInputs, readRef, type IngestItem, type IngestOptions } from './ingest/ingest.ts';
 import type { RawDocument } from './ingest/raw-document.ts';
@@ -83,9 +84,11 @@ export interface AnalyzeResult extends ExtractResult {
 
 /** The whole pipeline over one story's inputs: the dossier, plus the inputs that failed. */
 export async function analyzeInputs(inputs: readonly Input[], options: RunOptions = {}): Promise<AnalyzeResult> {
-  const { articles, failures } = await extractInputs(inputs, options);
-  const messages: Message[] = failures.map((f) => ({ source: f.input, rule: 'input-failed', reason: f.reason }));
-  return { articles, failures, dossier: buildDossier(articles, messages) };
+  const extracted = await extractInputs(inputs, options);
+  const articles = withUniqueIds(extracted.articles);
+  const messages: Message[] = extracted.failures.map((f) => ({ source: f.input, rule: 'input-failed', reason: f.reason }));
+  const names = articles.flatMap(findNames);
+  return { articles, failures: extracted.failures, dossier: buildDossier(articles, messages, names) };
 }
 
 /** `import { analyze } from 'triangulate'`: the dossier of the given inputs. */

@@ -1,13 +1,16 @@
 // Builds the dossier for one story from its analysed articles. Sections that later stages fill
 // (entities, quotes, claims, sources, framing, timeline) are present and empty until then, so
 // that every key of the contract is always there.
+import type { NameMention } from '../annotate/find-names.ts';
 import type { Article, Dossier, Message } from '../model.ts';
+import { linkEntities } from './link-entities.ts';
 
-export function buildDossier(articles: readonly Article[], messages: readonly Message[] = []): Dossier {
+/** Builds the dossier; `names` are the articles' name mentions (ids as in `articles`, which must be unique). */
+export function buildDossier(articles: readonly Article[], messages: readonly Message[] = [], names: readonly NameMention[] = []): Dossier {
   return {
     version: 1,
-    articles: withUniqueIds(articles),
-    entities: [],
+    articles: [...articles],
+    entities: linkEntities(names, articles.map((a) => a.id)),
     quotes: [],
     quoteGroups: [],
     claims: [],
@@ -20,7 +23,7 @@ export function buildDossier(articles: readonly Article[], messages: readonly Me
 }
 
 /** The same text given twice keeps one id per copy: later copies get a numbered suffix. */
-function withUniqueIds(articles: readonly Article[]): Article[] {
+export function withUniqueIds(articles: readonly Article[]): Article[] {
   const seen = new Map<string, number>();
   return articles.map((article) => {
     const count = (seen.get(article.id) ?? 0) + 1;

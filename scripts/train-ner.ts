@@ -1,0 +1,156 @@
+// Trains the named-entity tagger (an averaged perceptron, greedy left to right) on the GMB
+// newswire table and writes models/ner-perceptron.json.gz. Deterministic: fixed split (every
+// tenth sentence held out), fixed shuffling seed.
+// Data: ../shared/data/ner/gmb-kaggle/ner_dataset.csv (GMB 2.x, VOA newswire; ODbL database,
+// public-domain texts). Labels are silver: titles are stripped from person spans here, `gpe`
+// (mostly nationality words) becomes MISC, `tim` is dropped.
+// Usage: npm run train:ner -- [path/to/gmb-kaggle] [--epochs N]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { decodeWindows1252 } from '../src/ingest/decode-text.ts';
+import { ALLOWED_AFTER, NER_TAGS, TITLE_WORDS } from '../src/annotate/ner/ner-tags.ts';
+import { featuresAt, viewOf, type Gazetteer } from '../src/annotate/ner/ner-features.ts';
+import { loadGazetteer } from '../src/annotate/ner/tag-names.ts';
+import { Perceptron } from '../src/annotate/ner/perceptron.ts';
+
+export interface TaggedSentence {
+  words: string[];
+  tags: string[];
+}
+
+const TYPE_MAP: Record<string, string | null> = { per: 'PER', org: 'ORG', geo: 'LOC', gpe: 'MISC', art: 'MISC', eve: 'MISC', nat: 'MISC', tim: null };
+const HELD_OUT_EVERY = 10;
+const SEED = 20251122;
+/** Weights are stored as integers of hundredths; features whose weights all round below this are dropped. */
+const SCALE = 100;
+const MIN_MAGNITUDE = 8;
+
+/** GMB rows to sentences with our tag set. */
+export function readGmb(dir: string): TaggedSentence[] {
+  const text = decodeWindows1252(readFileSync(join(dir, 'ner_dataset.csv')));
+  const sentences: TaggedSentence[] = [];
+  for (const line of text.split(/\r?\n/).slice(1)) {
+    if (line.trim() === '') continue;
+    const fields = parseCsvLine(line);
+    if (fields.length < 4) continue;
+    const [marker, word, , tag] = fields as [string, string, string, string];
+    if (marker.startsWith('Sentence:')) sentences.push({ words: [], tags: [] });
+    const current = sentences[sentences.length - 1];
+    if (!current) continue;
+    const [bio, type] = tag.split('-') as [string, string | undefined];
+    const mapped = type ? TYPE_MAP[type] : null;
+    current.words.push(word);
+    current.tags.push(mapped ? `${bio}-${mapped}` : 'O');
+  }
+  for (const s of sentences) stripTitles(s);
+  return sentences.filter((s) => s.words.length > 0);
+}
+
+/** "President Bush" is tagged as one person; the person is "Bush", the title a word before it. */
+function stripTitles(s: TaggedSentence): void {
+  for (let i = 0; i < s.words.length; i++) {
+    if (s.tags[i] !== 'B-PER') continue;
+    let j = i;
+    while (j < s.words.length && s.tags[j]!.endsWith('PER') && (j === i || s.tags[j] === 'I-PER') && TITLE_WORDS.has(s.words[j]!.toLowerCase().replace(/\.$/, ''))) j++;
+    if (j === i) continue;
+    if (j < s.words.length && s.tags[j] === 'I-PER') {
+      for (let k = i; k < j; k++) s.tags[k] = 'O';
+      s.tags[j] = 'B-PER';
+    } else {
+      for (let k = i; k < j; k++) s.tags[k] = 'O'; // a title alone ("Mr.") names nobody
+    }
+  }
+}
+
+function parseCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let i = 0;
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      let value = '';
+      i++;
+      while (i < line.length) {
+        if (line[i] === '"' && line[i + 1] === '"') {
+          value += '"';
+          i += 2;
+        } else if (line[i] === '"') {
+          i++;
+          break;
+        } else value += line[i++];
+      }
+      fields.push(value);
+      i++; // the comma
+    } else {
+      const next = line.indexOf(',', i);
+      const end = next < 0 ? line.length : next;
+      fields.push(line.slice(i, end));
+      i = end + 1;
+    }
+  }
+  return fields;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function train(sentences: TaggedSentence[], epochs: number, gazetteer: Gazetteer): Perceptron {
+  const model = new Perceptron(NER_TAGS);
+  const index = new Map<string, number>(NER_TAGS.map((t, i) => [t, i]));
+  const random = mulberry32(SEED);
+  const order = sentences.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let correct = 0;
+    let total = 0;
+    for (const k of order) {
+      const s = sentences[k]!;
+      const view = viewOf(s.words, gazetteer);
+      let prev = '<s>';
+      let prev2 = '<s>';
+      for (let i = 0; i < s.words.length; i++) {
+        const features = featuresAt(view, i, prev, prev2);
+        const p = prev;
+        const guess = model.predict(features, (c) => ALLOWED_AFTER(p, NER_TAGS[c]!));
+        const truth = index.get(s.tags[i]!)!;
+        model.update(truth, guess, features);
+        if (guess === truth) correct++;
+        total++;
+        prev2 = prev;
+        prev = NER_TAGS[guess]!;
+      }
+    }
+    process.stderr.write(`epoch ${epoch + 1}: token accuracy ${(correct / total).toFixed(4)}\n`);
+  }
+  model.average();
+  return model;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const epochsAt = args.indexOf('--epochs');
+  const epochs = epochsAt >= 0 ? Number(args[epochsAt + 1]) : 6;
+  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--epochs') ?? join('..', 'shared', 'data', 'ner', 'gmb-kaggle');
+  const sentences = readGmb(dir);
+  const trainSet = sentences.filter((_, i) => i % HELD_OUT_EVERY !== HELD_OUT_EVERY - 1);
+  process.stderr.write(`${sentences.length} sentences, training on ${trainSet.length}\n`);
+  const model = train(trainSet, epochs, loadGazetteer());
+  const data = model.toData(SCALE, MIN_MAGNITUDE);
+  const json = JSON.stringify(data);
+  const out = join('models', 'ner-perceptron.json.gz');
+  writeFileSync(out, gzipSync(json, { level: 9 }));
+  process.stderr.write(`${Object.keys(data.weights).length} features, ${(json.length / 1e6).toFixed(1)} MB of JSON, written gzipped to ${out}\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,0 +1,86 @@
+// One entity per real-world referent across a story's articles: mentions of the same name are
+// one entity, and a person named in part ("Sheinbaum") joins the one full name in the story that
+// ends that way ("Claudia Sheinbaum"). Ids come from the canonical name, so they are stable.
+import { createHash } from 'node:crypto';
+import type { EntityType, NameMention } from '../annotate/find-names.ts';
+
+export interface Entity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  mentions: Array<{ articleId: string; start: number; end: number }>;
+}
+
+/** Names of the other kind ("Mexican", "Republican") are adjectives more than referents: left out for now. */
+const LINKED_TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
+
+/** Preference when a name's mentions are typed evenly: people first, then organisations, then places. */
+const TYPE_RANK: Record<EntityType, number> = { person: 0, organization: 1, place: 2, other: 3 };
+
+/** The form names are compared in: white space folded, a leading "the" dropped, dotted acronyms undotted ("U.S." is "US"). */
+function keyOf(text: string): string {
+  const key = text.replace(/\s+/g, ' ').replace(/^the\s+/i, '').trim();
+  return /^(\p{Lu}\.)+\p{Lu}?\.?$/u.test(key) ? key.replace(/\./g, '') : key;
+}
+
+/** The tagger may type one name differently in different sentences: the story's majority decides. */
+function settleTypes(mentions: readonly NameMention[]): NameMention[] {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    const key = keyOf(m.text);
+    const counts = votes.get(key) ?? new Map<EntityType, number>();
+    counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
+    votes.set(key, counts);
+  }
+  const settled = new Map<string, EntityType>();
+  for (const [key, counts] of votes) {
+    const best = [...counts].sort((a, b) => b[1] - a[1] || TYPE_RANK[a[0]] - TYPE_RANK[b[0]])[0]![0];
+    settled.set(key, best);
+  }
+  return mentions.map((m) => ({ ...m, type: settled.get(keyOf(m.text))! }));
+}
+
+export function linkEntities(allMentions: readonly NameMention[], articleOrder: readonly string[]): Entity[] {
+  const order = new Map(articleOrder.map((id, i) => [id, i]));
+  const mentions = settleTypes(allMentions);
+  const entities: Entity[] = [];
+  for (const type of LINKED_TYPES) {
+    const ofType = mentions.filter((m) => m.type === type);
+    const forms = new Map<string, NameMention[]>();
+    for (const m of ofType) {
+      const key = keyOf(m.text);
+      forms.set(key, [...(forms.get(key) ?? []), m]);
+    }
+    // each form joins the longest form it is the tail of, when that longer form is the only one
+    const canonical = new Map<string, string>();
+    const keys = [...forms.keys()].sort((a, b) => b.split(' ').length - a.split(' ').length || a.localeCompare(b));
+    for (const key of keys) {
+      if (type === 'person') {
+        const longer = keys.filter((k) => k !== key && k.endsWith(` ${key}`));
+        const heads = new Set(longer.map((k) => canonical.get(k) ?? k));
+        if (heads.size === 1) {
+          canonical.set(key, [...heads][0]!);
+          continue;
+        }
+      }
+      canonical.set(key, key);
+    }
+    const groups = new Map<string, NameMention[]>();
+    for (const [key, list] of forms) {
+      const head = canonical.get(key)!;
+      groups.set(head, [...(groups.get(head) ?? []), ...list]);
+    }
+    for (const [name, list] of groups) {
+      list.sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.start - b.start);
+      entities.push({
+        id: `e${createHash('sha256').update(`${type}\u0000${name}`).digest('hex').slice(0, 10)}`,
+        name,
+        type,
+        aliases: [...new Set(list.map((m) => m.text.replace(/\s+/g, ' ').trim()))].filter((a) => a !== name).sort(),
+        mentions: list.map((m) => ({ articleId: m.articleId, start: m.start, end: m.end })),
+      });
+    }
+  }
+  return entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name) || a.type.localeCompare(b.type));
+}
