@@ -150,7 +150,7 @@ function main(): void {
   const json = JSON.stringify(data);
   const out = join('models', 'ner-perceptron.json.gz');
   writeFileSync(out, gzipSync(json, { level: 9 }));
-  process.stderr.write(`${Object.keys(data.weights).length} features, ${(json.length / 1e6).toFixed(1)} MB of JSON, written gzipped to ${out}\n`);
+  process.stderr.write(`${data.features.length} features, ${(json.length / 1e6).toFixed(1)} MB of JSON, written gzipped to ${out}\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -3,29 +3,64 @@
 
 export interface PerceptronData {
   classes: string[];
-  /** Weights scaled by `scale` and rounded: feature → one integer per class. */
+  /** Weights scaled by `scale` and rounded to integers. */
   scale: number;
-  weights: Record<string, number[]>;
+  /** Feature names, sorted. */
+  features: string[];
+  /** One integer per class for each feature, feature after feature. */
+  values: number[];
 }
 
-export class Perceptron {
+/** What a tagger needs of a model: its classes and the best class for some features. */
+export interface Scorer {
+  readonly classes: readonly string[];
+  predict(features: readonly string[], allowed?: (cls: number) => boolean): number;
+}
+
+/** A trained model for tagging only: one flat array of weights, rows found by feature name. */
+export class FrozenPerceptron implements Scorer {
+  readonly classes: readonly string[];
+  private readonly rows: Map<string, number>;
+  private readonly values: Float32Array;
+  private readonly scores: Float64Array;
+
+  constructor(data: PerceptronData) {
+    this.classes = data.classes;
+    const n = data.classes.length;
+    this.rows = new Map();
+    data.features.forEach((f, i) => this.rows.set(f, i * n));
+    this.values = new Float32Array(data.values.length);
+    for (let i = 0; i < data.values.length; i++) this.values[i] = data.values[i]! / data.scale;
+    this.scores = new Float64Array(n);
+  }
+
+  predict(features: readonly string[], allowed?: (cls: number) => boolean): number {
+    const n = this.classes.length;
+    const scores = this.scores.fill(0);
+    for (const f of features) {
+      const row = this.rows.get(f);
+      if (row === undefined) continue;
+      for (let c = 0; c < n; c++) scores[c]! += this.values[row + c]!;
+    }
+    let best = -1;
+    for (let c = 0; c < n; c++) {
+      if (allowed && !allowed(c)) continue;
+      if (best < 0 || scores[c]! > scores[best]!) best = c;
+    }
+    return best < 0 ? 0 : best;
+  }
+}
+
+/** A model being trained: weights that grow, with the running totals that averaging needs. */
+export class Perceptron implements Scorer {
   readonly classes: readonly string[];
   private readonly weights = new Map<string, Float64Array>();
   private readonly totals = new Map<string, Float64Array>();
   private readonly stamps = new Map<string, Float64Array>();
   private instances = 0;
 
-  constructor(classes: readonly string[], weights?: Map<string, Float64Array>) {
+  constructor(classes: readonly string[]) {
     this.classes = classes;
-    if (weights) for (const [f, w] of weights) this.weights.set(f, w);
-  }
-
-  static fromData(data: PerceptronData): Perceptron {
-    const weights = new Map<string, Float64Array>();
-    for (const [feature, values] of Object.entries(data.weights)) {
-      weights.set(feature, Float64Array.from(values, (v) => v / data.scale));
-    }
-    return new Perceptron(data.classes, weights);
   }
 
   /** Index of the best-scoring class for these features; `allowed` may forbid some. */
@@ -85,13 +120,14 @@ export class Perceptron {
 
   /** The weights as data, dropping features whose every weight rounds to zero at this scale. */
   toData(scale: number, minMagnitude: number): PerceptronData {
-    const weights: Record<string, number[]> = {};
-    const names = [...this.weights.keys()].sort();
-    for (const feature of names) {
-      const w = this.weights.get(feature)!;
-      const values = Array.from(w, (v) => Math.round(v * scale));
-      if (values.some((v) => Math.abs(v) >= minMagnitude)) weights[feature] = values;
+    const features: string[] = [];
+    const values: number[] = [];
+    for (const feature of [...this.weights.keys()].sort()) {
+      const row = Array.from(this.weights.get(feature)!, (v) => Math.round(v * scale));
+      if (!row.some((v) => Math.abs(v) >= minMagnitude)) continue;
+      features.push(feature);
+      values.push(...row);
     }
-    return { classes: [...this.classes], scale, weights };
+    return { classes: [...this.classes], scale, features, values };
   }
 }

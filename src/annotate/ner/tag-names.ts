@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { ALLOWED_AFTER, NER_TAGS } from './ner-tags.ts';
 import { featuresAt, gazetteerFrom, viewOf, type Gazetteer } from './ner-features.ts';
-import { Perceptron, type PerceptronData } from './perceptron.ts';
+import { FrozenPerceptron, type PerceptronData, type Scorer } from './perceptron.ts';
 
 export type NameType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -17,11 +17,11 @@ export interface NameSpan {
 
 const MODEL_URL = new URL('../../../models/ner-perceptron.json.gz', import.meta.url);
 const GAZETTEER_URL = new URL('../../../models/gazetteer.json', import.meta.url);
-let model: Perceptron | null = null;
+let model: Scorer | null = null;
 let names: Gazetteer | null = null;
 
-function loadModel(): Perceptron {
-  model ??= Perceptron.fromData(JSON.parse(gunzipSync(readFileSync(MODEL_URL)).toString('utf8')) as PerceptronData);
+function loadModel(): Scorer {
+  model ??= new FrozenPerceptron(JSON.parse(gunzipSync(readFileSync(MODEL_URL)).toString('utf8')) as PerceptronData);
   return model;
 }
 
@@ -31,7 +31,7 @@ export function loadGazetteer(): Gazetteer {
 }
 
 /** BIO tags for the words of one sentence, greedy left to right. */
-export function tagWords(words: readonly string[], tagger: Perceptron = loadModel(), gazetteer: Gazetteer = loadGazetteer()): string[] {
+export function tagWords(words: readonly string[], tagger: Scorer = loadModel(), gazetteer: Gazetteer = loadGazetteer()): string[] {
   const view = viewOf(words, gazetteer);
   const tags: string[] = [];
   let prev = '<s>';
