@@ -9,10 +9,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decodeWindows1252 } from '../src/ingest/decode-text.ts';
-import { ALLOWED_AFTER, NER_TAGS, TITLE_WORDS } from '../src/annotate/ner/ner-tags.ts';
-import { featuresAt, viewOf, type Gazetteer } from '../src/annotate/ner/ner-features.ts';
+import { trainGreedy } from '../src/annotate/greedy-tagger.ts';
+import { NER_TAGS, TITLE_WORDS } from '../src/annotate/ner/ner-tags.ts';
+import { featuresAt, viewOf } from '../src/annotate/ner/ner-features.ts';
 import { loadGazetteer } from '../src/annotate/ner/tag-names.ts';
-import { Perceptron } from '../src/annotate/ner/perceptron.ts';
 
 export interface TaggedSentence {
   words: string[];
@@ -91,52 +91,6 @@ function parseCsvLine(line: string): string[] {
   return fields;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function train(sentences: TaggedSentence[], epochs: number, gazetteer: Gazetteer): Perceptron {
-  const model = new Perceptron(NER_TAGS);
-  const index = new Map<string, number>(NER_TAGS.map((t, i) => [t, i]));
-  const random = mulberry32(SEED);
-  const order = sentences.map((_, i) => i);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    let correct = 0;
-    let total = 0;
-    for (const k of order) {
-      const s = sentences[k]!;
-      const view = viewOf(s.words, gazetteer);
-      let prev = '<s>';
-      let prev2 = '<s>';
-      for (let i = 0; i < s.words.length; i++) {
-        const features = featuresAt(view, i, prev, prev2);
-        const p = prev;
-        const guess = model.predict(features, (c) => ALLOWED_AFTER(p, NER_TAGS[c]!));
-        const truth = index.get(s.tags[i]!)!;
-        model.update(truth, guess, features);
-        if (guess === truth) correct++;
-        total++;
-        prev2 = prev;
-        prev = NER_TAGS[guess]!;
-      }
-    }
-    process.stderr.write(`epoch ${epoch + 1}: token accuracy ${(correct / total).toFixed(4)}\n`);
-  }
-  model.average();
-  return model;
-}
-
 function main(): void {
   const args = process.argv.slice(2);
   const epochsAt = args.indexOf('--epochs');
@@ -145,7 +99,13 @@ function main(): void {
   const sentences = readGmb(dir);
   const trainSet = sentences.filter((_, i) => i % HELD_OUT_EVERY !== HELD_OUT_EVERY - 1);
   process.stderr.write(`${sentences.length} sentences, training on ${trainSet.length}\n`);
-  const model = train(trainSet, epochs, loadGazetteer());
+  const gazetteer = loadGazetteer();
+  const model = trainGreedy(
+    trainSet.map((s) => ({ view: viewOf(s.words, gazetteer), tags: s.tags })),
+    NER_TAGS,
+    featuresAt,
+    { epochs, seed: SEED, log: (line) => process.stderr.write(`${line}\n`) },
+  );
   const data = model.toData(SCALE, MIN_MAGNITUDE);
   const json = JSON.stringify(data);
   const out = join('models', 'ner-perceptron.json.gz');

@@ -4,12 +4,6 @@
 export const NER_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type NerTag = (typeof NER_TAGS)[number];
 
-/** I-X may only continue an X. */
-export function ALLOWED_AFTER(prev: string, tag: string): boolean {
-  if (!tag.startsWith('I-')) return true;
-  return prev.endsWith(tag.slice(2)) && prev !== 'O';
-}
-
 /** Titles and roles that stand before a name ("President", "Gen.", "Prime Minister"). */
 export const TITLE_WORDS = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'president', 'vice', 'prime', 'minister', 'secretary', 'general', 'gen',

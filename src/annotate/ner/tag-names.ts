@@ -2,7 +2,8 @@
 // organisations, places and other names, as token ranges. The model is read once, on first use.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { ALLOWED_AFTER, NER_TAGS } from './ner-tags.ts';
+import { spansOfTags } from '../bio.ts';
+import { tagSequence } from '../greedy-tagger.ts';
 import { featuresAt, gazetteerFrom, viewOf, type Gazetteer } from './ner-features.ts';
 import { FrozenPerceptron, type PerceptronData, type Scorer } from './perceptron.ts';
 
@@ -32,32 +33,10 @@ export function loadGazetteer(): Gazetteer {
 
 /** BIO tags for the words of one sentence, greedy left to right. */
 export function tagWords(words: readonly string[], tagger: Scorer = loadModel(), gazetteer: Gazetteer = loadGazetteer()): string[] {
-  const view = viewOf(words, gazetteer);
-  const tags: string[] = [];
-  let prev = '<s>';
-  let prev2 = '<s>';
-  for (let i = 0; i < words.length; i++) {
-    const p = prev;
-    const best = tagger.predict(featuresAt(view, i, prev, prev2), (c) => ALLOWED_AFTER(p, NER_TAGS[c]!));
-    const tag = NER_TAGS[best]!;
-    tags.push(tag);
-    prev2 = prev;
-    prev = tag;
-  }
-  return tags;
+  return tagSequence(viewOf(words, gazetteer), words.length, tagger, featuresAt);
 }
 
 /** Name spans from BIO tags. */
 export function spansOf(tags: readonly string[]): NameSpan[] {
-  const spans: NameSpan[] = [];
-  for (let i = 0; i < tags.length; i++) {
-    const tag = tags[i]!;
-    if (!tag.startsWith('B-')) continue;
-    const type = tag.slice(2) as NameType;
-    let end = i + 1;
-    while (end < tags.length && tags[end] === `I-${type}`) end++;
-    spans.push({ first: i, end, type });
-    i = end - 1;
-  }
-  return spans;
+  return spansOfTags<NameType>(tags);
 }

@@ -1,0 +1,102 @@
+// Attribution quality on a folder laid out like PolNeAR's (`text/`, `attributions/*.ann`):
+// precision, recall and F1 of source, cue and content spans, exact match and overlap, for all
+// attributions and for direct quotes alone (contents in quotation marks, and their sources).
+// Discontinuous gold spans count one span per fragment. Speed in articles per second.
+// Usage: npm run bench:attribution -- [../shared/data/attribution/polnear/dev]
+import { join } from 'node:path';
+import { attributionSpans, type AttributionSpan } from '../src/annotate/attribution/tag-attributions.ts';
+import { paragraphsOf, readPolnear, type GoldSpan, type SpanKind } from '../scripts/read-polnear.ts';
+
+interface Scored {
+  exact: { tp: number; fp: number; fn: number };
+  overlap: { tpP: number; fp: number; tpR: number; fn: number };
+}
+
+const QUOTE_EDGE = /^["“‘«]|["”’»]$/;
+
+function trimmed(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+function empty(): Scored {
+  return { exact: { tp: 0, fp: 0, fn: 0 }, overlap: { tpP: 0, fp: 0, tpR: 0, fn: 0 } };
+}
+
+function compare(score: Scored, gold: Array<{ start: number; end: number }>, predicted: Array<{ start: number; end: number }>): void {
+  const goldKeys = new Set(gold.map((g) => `${g.start}:${g.end}`));
+  const predKeys = new Set(predicted.map((p) => `${p.start}:${p.end}`));
+  for (const k of predKeys) (goldKeys.has(k) ? score.exact.tp++ : score.exact.fp++);
+  for (const k of goldKeys) if (!predKeys.has(k)) score.exact.fn++;
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+  for (const p of predicted) (gold.some((g) => overlaps(g, p)) ? score.overlap.tpP++ : score.overlap.fp++);
+  for (const g of gold) (predicted.some((p) => overlaps(g, p)) ? score.overlap.tpR++ : score.overlap.fn++);
+}
+
+function f1(tp: number, fp: number, fn: number, tpR = tp): { p: number; r: number; f: number } {
+  const p = tp / (tp + fp || 1);
+  const r = tpR / (tpR + fn || 1);
+  return { p, r, f: (2 * p * r) / (p + r || 1) };
+}
+
+function main(): void {
+  const dir = process.argv[2] ?? join('..', 'shared', 'data', 'attribution', 'polnear', 'dev');
+  const docs = readPolnear(dir);
+  const kinds: SpanKind[] = ['SRC', 'CUE', 'CON'];
+  const all = Object.fromEntries(kinds.map((k) => [k, empty()])) as Record<SpanKind, Scored>;
+  const direct = { CON: empty(), SRC: empty() };
+  let words = 0;
+  const started = performance.now();
+  const predictions = docs.map((doc) => paragraphsOf(doc.text).flatMap((p) => attributionSpans(doc.text, p.start, p.end)));
+  const seconds = (performance.now() - started) / 1000;
+  docs.forEach((doc, d) => {
+    words += doc.text.split(/\s+/).length;
+    const predicted = predictions[d]!.map((s) => ({ ...s, ...trimmed(doc.text, s) }));
+    const gold = doc.spans.map((s) => ({ ...s, ...trimmed(doc.text, s) }));
+    for (const kind of kinds) compare(all[kind], gold.filter((g) => g.kind === kind), predicted.filter((p) => p.kind === kind));
+    // direct quotes: contents in quotation marks, and the sources of those attributions
+    const isDirect = (s: { start: number; end: number }): boolean => QUOTE_EDGE.test(doc.text.slice(s.start, s.end));
+    const goldDirect = gold.filter((g) => g.kind === 'CON' && isDirect(g));
+    const directIds = new Set(goldDirect.map((g) => g.attribution));
+    const goldDirectSources = gold.filter((g: GoldSpan) => g.kind === 'SRC' && directIds.has(g.attribution));
+    const predDirect = predicted.filter((p) => p.kind === 'CON' && isDirect(p));
+    compare(direct.CON, goldDirect, predDirect);
+    compare(direct.SRC, goldDirectSources, nearestSources(predicted, predDirect));
+  });
+  const line = (name: string, s: Scored): string => {
+    const e = f1(s.exact.tp, s.exact.fp, s.exact.fn);
+    const o = f1(s.overlap.tpP, s.overlap.fp, s.overlap.fn, s.overlap.tpR);
+    return `${name.padEnd(16)} exact P ${e.p.toFixed(3)} R ${e.r.toFixed(3)} F1 ${e.f.toFixed(3)} | overlap P ${o.p.toFixed(3)} R ${o.r.toFixed(3)} F1 ${o.f.toFixed(3)}`;
+  };
+  console.log(`${docs.length} articles, ${(docs.length / seconds).toFixed(0)} articles/s (${(words / seconds / 1000).toFixed(0)}k words/s)`);
+  console.log(line('source', all.SRC));
+  console.log(line('cue', all.CUE));
+  console.log(line('content', all.CON));
+  console.log(line('direct content', direct.CON));
+  console.log(line('direct source', direct.SRC));
+  const ex = (s: Scored): string => f1(s.exact.tp, s.exact.fp, s.exact.fn).f.toFixed(3);
+  console.log(`content F1 ${ex(all.CON)} source F1 ${ex(all.SRC)} cue F1 ${ex(all.CUE)} direct content F1 ${ex(direct.CON)} direct source F1 ${ex(direct.SRC)}`);
+}
+
+/** The source span nearest to each direct-quote content: the speaker the tagger gives it. */
+function nearestSources(spans: AttributionSpan[], contents: AttributionSpan[]): AttributionSpan[] {
+  const sources = spans.filter((s) => s.kind === 'SRC');
+  const chosen = new Set<AttributionSpan>();
+  for (const c of contents) {
+    let best: AttributionSpan | null = null;
+    let distance = Infinity;
+    for (const s of sources) {
+      const d = s.start >= c.end ? s.start - c.end : c.start - s.end;
+      if (d >= 0 && d < distance) {
+        best = s;
+        distance = d;
+      }
+    }
+    if (best && distance < 200) chosen.add(best);
+  }
+  return [...chosen];
+}
+
+main();
