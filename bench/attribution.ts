@@ -5,6 +5,7 @@
 // Usage: npm run bench:attribution -- [../shared/data/attribution/polnear/dev]
 import { join } from 'node:path';
 import { attributionSpans, type AttributionSpan } from '../src/annotate/attribution/tag-attributions.ts';
+import { findQuotes } from '../src/annotate/find-quotes.ts';
 import { paragraphsOf, readPolnear, type GoldSpan, type SpanKind } from '../scripts/read-polnear.ts';
 
 interface Scored {
@@ -47,6 +48,7 @@ function main(): void {
   const kinds: SpanKind[] = ['SRC', 'CUE', 'CON'];
   const all = Object.fromEntries(kinds.map((k) => [k, empty()])) as Record<SpanKind, Scored>;
   const direct = { CON: empty(), SRC: empty() };
+  const finder = empty();
   let words = 0;
   const started = performance.now();
   const predictions = docs.map((doc) => paragraphsOf(doc.text).flatMap((p) => attributionSpans(doc.text, p.start, p.end)));
@@ -63,6 +65,8 @@ function main(): void {
     const goldDirectSources = gold.filter((g: GoldSpan) => g.kind === 'SRC' && directIds.has(g.attribution));
     const predDirect = predicted.filter((p) => p.kind === 'CON' && isDirect(p));
     compare(direct.CON, goldDirect, predDirect);
+    const found = findQuotes(doc.text, paragraphsOf(doc.text)).filter((q) => !q.scare);
+    compare(finder, goldDirect, found.map((q) => trimmed(doc.text, q)));
     compare(direct.SRC, goldDirectSources, nearestSources(predicted, predDirect));
   });
   const line = (name: string, s: Scored): string => {
@@ -76,6 +80,7 @@ function main(): void {
   console.log(line('content', all.CON));
   console.log(line('direct content', direct.CON));
   console.log(line('direct source', direct.SRC));
+  console.log(line('quote finder', finder));
   const ex = (s: Scored): string => f1(s.exact.tp, s.exact.fp, s.exact.fn).f.toFixed(3);
   console.log(`content F1 ${ex(all.CON)} source F1 ${ex(all.SRC)} cue F1 ${ex(all.CUE)} direct content F1 ${ex(direct.CON)} direct source F1 ${ex(direct.SRC)}`);
 }

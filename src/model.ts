@@ -72,8 +72,13 @@ export const Quote = z.object({
     name: z.string().nullable(),
     entityId: z.string().nullable(),
     description: z.string().nullable(),
+    /** The source words in the article, when the quote has an attribution. */
+    start: z.number().int().nonnegative().nullable(),
+    end: z.number().int().nonnegative().nullable(),
   }),
   cue: z.string().nullable(),
+  /** A word or two set apart in quotation marks rather than something someone said. */
+  scare: z.boolean(),
 });
 
 export const QuoteGroup = z.object({
@@ -81,6 +86,14 @@ export const QuoteGroup = z.object({
   quoteIds: z.array(z.string()),
   articleIds: z.array(z.string()),
   agreement: z.enum(['verbatim', 'variant', 'single-source']),
+  differences: z.array(
+    z.object({
+      quoteId: z.string(),
+      withQuoteId: z.string(),
+      diff: z.array(z.object({ op: z.enum(['same', 'removed', 'added']), text: z.string() })),
+    }),
+  ),
+  speakers: z.array(z.string()),
 });
 
 export const Claim = z.object({

@@ -2,6 +2,7 @@
 // articles) and return articles or the dossier. I/O happens in ingest only; failures of single
 // inputs are collected, never thrown, so that one bad input does not stop a batch.
 import { InputError } from './errors.ts';
+import { attributeQuotes } from './annotate/attribute-quotes.ts';
 import { findNames } from './annotate/find-names.ts';
 import { buildDossier, withUniqueIds } from './dossier/build-dossier.ts';
 import { extractArticle } from './extract/extract-article.ts';
@@ -87,8 +88,9 @@ export async function analyzeInputs(inputs: readonly Input[], options: RunOption
   const extracted = await extractInputs(inputs, options);
   const articles = withUniqueIds(extracted.articles);
   const messages: Message[] = extracted.failures.map((f) => ({ source: f.input, rule: 'input-failed', reason: f.reason }));
-  const names = articles.flatMap(findNames);
-  return { articles, failures: extracted.failures, dossier: buildDossier(articles, messages, names) };
+  const names = articles.map(findNames);
+  const quotes = articles.flatMap((article, i) => attributeQuotes(article, names[i]!));
+  return { articles, failures: extracted.failures, dossier: buildDossier(articles, messages, { names: names.flat(), quotes }) };
 }
 
 /** `import { analyze } from 'triangulate'`: the dossier of the given inputs. */

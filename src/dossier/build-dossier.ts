@@ -1,18 +1,29 @@
 // Builds the dossier for one story from its analysed articles. Sections that later stages fill
 // (entities, quotes, claims, sources, framing, timeline) are present and empty until then, so
 // that every key of the contract is always there.
+import type { QuoteFinding } from '../annotate/attribute-quotes.ts';
 import type { NameMention } from '../annotate/find-names.ts';
 import type { Article, Dossier, Message } from '../model.ts';
+import { buildQuotes, groupQuotes } from './group-quotes.ts';
 import { linkEntities } from './link-entities.ts';
 
-/** Builds the dossier; `names` are the articles' name mentions (ids as in `articles`, which must be unique). */
-export function buildDossier(articles: readonly Article[], messages: readonly Message[] = [], names: readonly NameMention[] = []): Dossier {
+/** What the annotate stage found in the articles (article ids as in `articles`, which must be unique). */
+export interface Annotations {
+  names: readonly NameMention[];
+  quotes: readonly QuoteFinding[];
+}
+
+const NO_ANNOTATIONS: Annotations = { names: [], quotes: [] };
+
+export function buildDossier(articles: readonly Article[], messages: readonly Message[] = [], annotations: Annotations = NO_ANNOTATIONS): Dossier {
+  const entities = linkEntities(annotations.names, articles.map((a) => a.id));
+  const quotes = buildQuotes(annotations.quotes, entities);
   return {
     version: 1,
     articles: [...articles],
-    entities: linkEntities(names, articles.map((a) => a.id)),
-    quotes: [],
-    quoteGroups: [],
+    entities,
+    quotes,
+    quoteGroups: groupQuotes(quotes),
     claims: [],
     claimGroups: [],
     sources: [],

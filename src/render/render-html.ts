@@ -33,6 +33,9 @@ details { margin-top: 14px; border-top: 1px dashed var(--line); padding-top: 10p
 details summary { cursor: pointer; color: var(--muted); }
 details li { margin: 4px 0; color: var(--muted); white-space: pre-wrap; overflow-wrap: anywhere; }
 .messages li { color: #8a1c1c; }
+.tag.single-source { background: #b3262e; } .tag.variant { background: #b36b00; } .tag.verbatim { background: #2f7d5b; }
+.muted { color: var(--muted); } .warn { color: #8a1c1c; font-weight: 600; margin-top: 4px; }
+h2 { font-size: 18px; margin: 8px 0 12px; }
 `;
 
 export function renderHtml(dossier: Dossier): string {
@@ -53,6 +56,7 @@ export function renderHtml(dossier: Dossier): string {
 <header class="top"><h1>Triangulate dossier</h1><p>${articles.length} article${articles.length === 1 ? '' : 's'} from ${outlets.size} source${outlets.size === 1 ? '' : 's'}</p></header>
 <main>`);
   parts.push(articleTable(articles));
+  parts.push(quoteSection(dossier));
   for (const article of articles) parts.push(articleCard(article));
   if (dossier.messages.length) {
     parts.push('<section class="messages"><h2>Inputs not analysed</h2><ul>');
@@ -61,6 +65,26 @@ export function renderHtml(dossier: Dossier): string {
   }
   parts.push('</main>\n</body>\n</html>\n');
   return parts.join('\n');
+}
+
+function quoteSection(dossier: Dossier): string {
+  if (dossier.quoteGroups.length === 0) return '';
+  const byId = new Map(dossier.quotes.map((q) => [q.id, q]));
+  const outlet = new Map(dossier.articles.map((a) => [a.id, articleLabel(a)]));
+  // single-source quotes first: a quote no other outlet carries is the first thing to check
+  const order = { 'single-source': 0, variant: 1, verbatim: 2 } as const;
+  const groups = [...dossier.quoteGroups].sort((a, b) => order[a.agreement] - order[b.agreement]);
+  const rows = groups.map((g) => {
+    const q = byId.get(g.quoteIds[0]!)!;
+    const speaker = q.speaker.name ?? q.speaker.description ?? 'not found';
+    const described = q.speaker.name && q.speaker.description ? ` <span class="muted">(${escapeHtml(q.speaker.description)})</span>` : '';
+    const conflict = g.speakers.length > 1 ? `<div class="warn">Attributed to different speakers: ${escapeHtml(g.speakers.join(' / '))}</div>` : '';
+    return `<tr class="${g.agreement}"><td><span class="tag ${g.agreement}">${g.agreement}</span></td><td>${escapeHtml(q.text)}${conflict}</td><td>${escapeHtml(speaker)}${described}</td><td>${g.articleIds.map((a) => escapeHtml(outlet.get(a) ?? a)).join(', ')}</td></tr>`;
+  });
+  return `<h2>Quotes</h2>
+<table class="quotes"><thead><tr><th>Agreement</th><th>Quote</th><th>Speaker</th><th>Outlets</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>`;
 }
 
 function articleTable(articles: readonly Article[]): string {

@@ -27,6 +27,9 @@ export function renderMarkdown(dossier: Dossier): string {
     );
   }
   lines.push('');
+  lines.push(...quoteSection(dossier));
+  lines.push(...entitySection(dossier));
+  lines.push('## Article details', '');
   for (const article of articles) {
     lines.push(`### ${escapeMarkdown(articleLabel(article))} (${article.id})`, '');
     lines.push(`Source: \`${article.source.replace(/`/g, "'")}\``);
@@ -46,6 +49,50 @@ export function renderMarkdown(dossier: Dossier): string {
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function quoteSection(dossier: Dossier): string[] {
+  const lines: string[] = [];
+  const byId = new Map(dossier.quotes.map((q) => [q.id, q]));
+  const outlet = new Map(dossier.articles.map((a) => [a.id, articleLabel(a)]));
+  const single = dossier.quoteGroups.filter((g) => g.agreement === 'single-source');
+  const shared = dossier.quoteGroups.filter((g) => g.agreement !== 'single-source');
+  if (dossier.quoteGroups.length === 0) return lines;
+  const who = (id: string): string => {
+    const q = byId.get(id)!;
+    return escapeMarkdown(q.speaker.name ?? q.speaker.description ?? 'speaker not found');
+  };
+  lines.push('## Quotes', '');
+  if (single.length) {
+    lines.push(`### Quoted by one outlet only (${single.length}): check these first`, '');
+    for (const g of single) {
+      const id = g.quoteIds[0]!;
+      lines.push(`- ${escapeMarkdown(truncate(byId.get(id)!.text, 200))} — ${who(id)} (${escapeMarkdown(outlet.get(byId.get(id)!.articleId) ?? '')})`);
+    }
+    lines.push('');
+  }
+  if (shared.length) {
+    lines.push(`### Quoted by several outlets (${shared.length})`, '');
+    for (const g of shared) {
+      const id = g.quoteIds[0]!;
+      const outlets = g.articleIds.map((a) => escapeMarkdown(outlet.get(a) ?? a)).join(', ');
+      const conflict = g.speakers.length > 1 ? ` **Attributed to different speakers: ${g.speakers.map(escapeMarkdown).join(' / ')}.**` : '';
+      lines.push(`- ${escapeMarkdown(truncate(byId.get(id)!.text, 200))} — ${who(id)}; ${g.agreement} in ${outlets}.${conflict}`);
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+function entitySection(dossier: Dossier): string[] {
+  if (dossier.entities.length === 0) return [];
+  const lines = ['## Who and what is named', ''];
+  for (const type of ['person', 'organization', 'place'] as const) {
+    const top = dossier.entities.filter((e) => e.type === type).slice(0, 12);
+    if (top.length) lines.push(`- ${type}s: ${top.map((e) => `${escapeMarkdown(e.name)} (${e.mentions.length})`).join(', ')}`);
+  }
+  lines.push('');
+  return lines;
 }
 
 function truncate(text: string, max: number): string {

@@ -1,0 +1,143 @@
+// Direct quotations of one article with their speakers: the quotation marks give the words, the
+// attribution tagger gives source and cue spans nearby, and the speaker is resolved to a person
+// named in the article when the source is a name, a surname or a pronoun. An unnamed source keeps
+// its own words as the description ("one former official").
+import type { Article } from '../model.ts';
+import { attributionSpans, type AttributionSpan } from './attribution/tag-attributions.ts';
+import type { NameMention } from './find-names.ts';
+import { findQuotes, type QuoteSpan } from './find-quotes.ts';
+
+export interface QuoteFinding {
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+  scare: boolean;
+  /** The source span's words as the article gives them ("she", "Mexico's president"), or null. */
+  sourceText: string | null;
+  sourceStart: number | null;
+  sourceEnd: number | null;
+  /** The person the source resolves to, by name as written in the article, or null. */
+  speakerName: string | null;
+  cue: string | null;
+}
+
+/** Sources and cues further than this from a quotation are not its attribution. */
+const MAX_ATTRIBUTION_GAP = 160;
+const PERSONAL_PRONOUNS = /^(he|she|him|her)$/i;
+const GROUP_PRONOUNS = /^(they|we|i)$/i;
+
+export function attributeQuotes(article: Article, names: readonly NameMention[]): QuoteFinding[] {
+  const paragraphs = article.blocks.filter((b) => b.kind !== 'heading');
+  const quotes = findQuotes(article.text, paragraphs);
+  if (quotes.length === 0) return [];
+  const spans = paragraphs.flatMap((p) => attributionSpans(article.text, p.start, p.end));
+  const inQuote = (m: { start: number; end: number }): boolean => quotes.some((q) => !q.scare && m.start >= q.start && m.end <= q.end);
+  // people named outside quotations: who is speaking, not whom the speakers talk about
+  const people = names.filter((n) => n.articleId === article.id && n.type === 'person' && !inQuote(n)).sort((a, b) => a.start - b.start);
+  const sources = spans.filter((s) => s.kind === 'SRC' && !inQuote(s));
+  const findings: QuoteFinding[] = [];
+  let previous: QuoteFinding | null = null;
+  for (const quote of quotes) {
+    // a quotation's attribution stands in its own paragraph
+    const paragraph = paragraphs.find((b) => quote.start >= b.start && quote.start < b.end)!;
+    const here = (s: AttributionSpan): boolean => s.start >= paragraph.start && s.end <= paragraph.end;
+    const source = quote.scare ? null : nearest(sources.filter(here), quote);
+    const cue = quote.scare ? null : nearest(spans.filter((s) => s.kind === 'CUE' && here(s) && !inside(s, quote)), quote);
+    const speaker = source ? resolveSource(source, article, people, sources) : null;
+    let finding: QuoteFinding = {
+      articleId: article.id,
+      start: quote.start,
+      end: quote.end,
+      text: article.text.slice(quote.start, quote.end),
+      scare: quote.scare,
+      sourceText: speaker?.words ?? null,
+      sourceStart: source?.start ?? null,
+      sourceEnd: source?.end ?? null,
+      speakerName: speaker?.name ?? null,
+      cue: cue ? article.text.slice(cue.start, cue.end) : null,
+    };
+    // a quotation that runs on from the last paragraph, or a second piece of one split by its cue, keeps its speaker
+    if (!finding.sourceText && previous && !quote.scare && (quote.continued || quote.start - previous.end < MAX_ATTRIBUTION_GAP)) {
+      finding = { ...finding, sourceText: previous.sourceText, sourceStart: previous.sourceStart, sourceEnd: previous.sourceEnd, speakerName: previous.speakerName, cue: previous.cue };
+    }
+    findings.push(finding);
+    if (!quote.scare) previous = finding;
+  }
+  return findings;
+}
+
+function inside(span: { start: number; end: number }, quote: QuoteSpan): boolean {
+  return span.start >= quote.start && span.end <= quote.end;
+}
+
+function nearest(spans: AttributionSpan[], quote: QuoteSpan): AttributionSpan | null {
+  let best: AttributionSpan | null = null;
+  let bestGap = Infinity;
+  for (const s of spans) {
+    const gap = s.start >= quote.end ? s.start - quote.end : quote.start - s.end;
+    if (gap >= 0 && gap <= MAX_ATTRIBUTION_GAP && gap < bestGap) {
+      best = s;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+/** How far back a pronoun looks for the source it stands for. */
+const MAX_PRONOUN_REACH = 600;
+
+/**
+ * Who a source is: the words the article uses (for a pronoun, the words of the source it stands
+ * for: the last attribution's source before it, else the last person named) and the person's
+ * name when one is named there.
+ */
+function resolveSource(
+  source: AttributionSpan,
+  article: Article,
+  people: readonly NameMention[],
+  sources: readonly AttributionSpan[],
+): { words: string; name: string | null } {
+  const words = article.text.slice(source.start, source.end).trim();
+  if (PERSONAL_PRONOUNS.test(words) || GROUP_PRONOUNS.test(words)) {
+    const antecedent = [...sources]
+      .reverse()
+      .find((s) => s.end <= source.start && source.start - s.end <= MAX_PRONOUN_REACH && !PRONOUN_SOURCE.test(article.text.slice(s.start, s.end).trim()));
+    if (antecedent) return { words: article.text.slice(antecedent.start, antecedent.end).trim(), name: nameIn(antecedent, article, people) };
+    if (PERSONAL_PRONOUNS.test(words)) {
+      const before = people.filter((m) => m.end <= source.start);
+      if (before.length) return { words, name: fullest(before[before.length - 1]!.text, people) };
+    }
+    return { words, name: null };
+  }
+  return { words, name: nameIn(source, article, people) };
+}
+
+const PRONOUN_SOURCE = /^(he|she|him|her|they|we|i|it|you)$/i;
+
+/** Words before a name that make it a modifier of the source, not the source ("an official under Biden"). */
+const MODIFIER_BEFORE = /(\b(who|which|that|of|under|for|from|by|with|to|at|about|than)\s+|['’]s\s+)$/i;
+
+/**
+ * The person a source span names: a person mention that heads it (ends it, or stands before a
+ * comma: "Former DEA chief Mike Vigil", "Ronald Johnson, the nominee"), or its words as a
+ * person's name or surname. "The Trump administration" and "an official under Biden" name no one.
+ */
+function nameIn(source: AttributionSpan, article: Article, people: readonly NameMention[]): string | null {
+  const heads = people.filter((m) => {
+    if (m.start < source.start || m.end > source.end) return false;
+    const before = article.text.slice(source.start, m.start);
+    const after = article.text.slice(m.end, source.end);
+    return !MODIFIER_BEFORE.test(before) && !/\b(who|which|that)\b/i.test(before) && /^\s*($|[,(]|and\b)/.test(after);
+  });
+  if (heads.length > 0) return fullest(heads[0]!.text, people);
+  const words = article.text.slice(source.start, source.end).trim();
+  const known = people.find((p) => p.text === words || p.text.endsWith(` ${words}`));
+  return known && /^\p{Lu}/u.test(words) ? fullest(words, people) : null;
+}
+
+/** "Sheinbaum" stands for "Claudia Sheinbaum" when the article names her so. */
+function fullest(name: string, people: readonly NameMention[]): string {
+  const longer = people.map((p) => p.text).filter((t) => t !== name && t.endsWith(` ${name}`));
+  return longer.sort((a, b) => b.length - a.length)[0] ?? name;
+}

@@ -1,0 +1,159 @@
+// Quotes of a story: each article's quotations with speakers tied to the story's entities, and
+// the renderings of one utterance across articles grouped: verbatim (same words once quotation
+// marks, case and punctuation are set aside, or one a clean excerpt of the other), variant (the
+// wording differs; the word-level difference is kept), single-source (one outlet only).
+import { createHash } from 'node:crypto';
+import type { QuoteFinding } from '../annotate/attribute-quotes.ts';
+import type { Entity } from './link-entities.ts';
+
+export interface Quote {
+  id: string;
+  articleId: string;
+  text: string;
+  start: number;
+  end: number;
+  speaker: { name: string | null; entityId: string | null; description: string | null; start: number | null; end: number | null };
+  cue: string | null;
+  scare: boolean;
+}
+
+export interface WordDiff {
+  op: 'same' | 'removed' | 'added';
+  text: string;
+}
+
+export interface QuoteGroup {
+  id: string;
+  quoteIds: string[];
+  articleIds: string[];
+  agreement: 'verbatim' | 'variant' | 'single-source';
+  /** For variants: the first rendering against each other one, word by word. */
+  differences: Array<{ quoteId: string; withQuoteId: string; diff: WordDiff[] }>;
+  /** Speakers named for the group's quotes: more than one means the same words are given to different people. */
+  speakers: string[];
+}
+
+/** Share of words two renderings must share to be one utterance worded differently. */
+const VARIANT_OVERLAP = 0.6;
+/** Renderings shorter than this many words are matched exactly only: short phrases recur by chance. */
+const MIN_VARIANT_WORDS = 4;
+
+const PRONOUN = /^(he|she|they|i|we|him|her|it)$/i;
+
+export function buildQuotes(findings: readonly QuoteFinding[], entities: readonly Entity[]): Quote[] {
+  const byName = new Map<string, Entity>();
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
+    byName.set(e.name, e);
+    for (const alias of e.aliases) byName.set(alias, e);
+  }
+  return findings.map((f) => {
+    const entity = f.speakerName ? byName.get(f.speakerName) ?? null : null;
+    const name = entity?.name ?? f.speakerName;
+    const own = f.sourceText?.trim() ?? null;
+    const description = own && own !== name && !(entity?.aliases.includes(own) ?? false) && !PRONOUN.test(own) ? own : null;
+    return {
+      id: `q${createHash('sha256').update(`${f.articleId}:${f.start}:${f.end}`).digest('hex').slice(0, 10)}`,
+      articleId: f.articleId,
+      text: f.text,
+      start: f.start,
+      end: f.end,
+      speaker: { name, entityId: entity?.id ?? null, description, start: f.sourceStart, end: f.sourceEnd },
+      cue: f.cue,
+      scare: f.scare,
+    };
+  });
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().replace(/[’']/g, "'").match(/[\p{L}\p{N}']+/gu) ?? [];
+}
+
+function isExcerpt(a: string[], b: string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === 0) return false;
+  return ` ${long.join(' ')} `.includes(` ${short.join(' ')} `);
+}
+
+function overlap(a: string[], b: string[]): number {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  let shared = 0;
+  for (const w of sa) if (sb.has(w)) shared++;
+  return shared / Math.max(1, Math.min(sa.size, sb.size));
+}
+
+/** Word-level difference by longest common subsequence. */
+export function diffWords(a: string[], b: string[]): WordDiff[] {
+  const n = a.length;
+  const m = b.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const out: WordDiff[] = [];
+  const push = (op: WordDiff['op'], word: string): void => {
+    const last = out[out.length - 1];
+    if (last && last.op === op) last.text += ` ${word}`;
+    else out.push({ op, text: word });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      push('same', a[i]!);
+      i++;
+      j++;
+    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) push('removed', a[i++]!);
+    else push('added', b[j++]!);
+  }
+  while (i < n) push('removed', a[i++]!);
+  while (j < m) push('added', b[j++]!);
+  return out;
+}
+
+export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
+  const spoken = quotes.filter((q) => !q.scare);
+  const tokens = new Map(spoken.map((q) => [q.id, words(q.text)]));
+  const parent = new Map(spoken.map((q) => [q.id, q.id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    return root;
+  };
+  const kind = new Map<string, 'verbatim' | 'variant'>();
+  for (let i = 0; i < spoken.length; i++) {
+    for (let j = i + 1; j < spoken.length; j++) {
+      const a = spoken[i]!;
+      const b = spoken[j]!;
+      if (a.articleId === b.articleId) continue;
+      const wa = tokens.get(a.id)!;
+      const wb = tokens.get(b.id)!;
+      let relation: 'verbatim' | 'variant' | null = null;
+      if (wa.join(' ') === wb.join(' ') || (Math.min(wa.length, wb.length) >= MIN_VARIANT_WORDS && isExcerpt(wa, wb))) relation = 'verbatim';
+      else if (Math.min(wa.length, wb.length) >= MIN_VARIANT_WORDS && overlap(wa, wb) >= VARIANT_OVERLAP) relation = 'variant';
+      if (!relation) continue;
+      const ra = find(a.id);
+      const rb = find(b.id);
+      const merged = kind.get(ra) === 'variant' || kind.get(rb) === 'variant' || relation === 'variant' ? 'variant' : 'verbatim';
+      if (ra !== rb) parent.set(rb, ra);
+      kind.set(ra, merged);
+    }
+  }
+  const members = new Map<string, Quote[]>();
+  for (const q of spoken) members.set(find(q.id), [...(members.get(find(q.id)) ?? []), q]);
+  const groups: QuoteGroup[] = [];
+  for (const [root, list] of members) {
+    const articleIds = [...new Set(list.map((q) => q.articleId))];
+    const agreement = articleIds.length < 2 ? 'single-source' : (kind.get(root) ?? 'verbatim');
+    const first = list[0]!;
+    groups.push({
+      id: `g${createHash('sha256').update(list.map((q) => q.id).join(',')).digest('hex').slice(0, 10)}`,
+      quoteIds: list.map((q) => q.id),
+      articleIds,
+      agreement,
+      differences:
+        agreement === 'variant' ? list.slice(1).map((q) => ({ quoteId: first.id, withQuoteId: q.id, diff: diffWords(tokens.get(first.id)!, tokens.get(q.id)!) })) : [],
+      speakers: [...new Set(list.map((q) => q.speaker.name).filter((n): n is string => n !== null))].sort(),
+    });
+  }
+  return groups;
+}
