@@ -13,7 +13,8 @@ interface Scored {
   overlap: { tpP: number; fp: number; tpR: number; fn: number };
 }
 
-const QUOTE_EDGE = /^["“‘«]|["”’»]$/;
+/** A direct quote's content starts with a quotation mark; contents that only end in one are partial quotes. */
+const QUOTE_START = /^["“«]/;
 
 function trimmed(text: string, span: { start: number; end: number }): { start: number; end: number } {
   let { start, end } = span;
@@ -59,13 +60,14 @@ function main(): void {
     const gold = doc.spans.map((s) => ({ ...s, ...trimmed(doc.text, s) }));
     for (const kind of kinds) compare(all[kind], gold.filter((g) => g.kind === kind), predicted.filter((p) => p.kind === kind));
     // direct quotes: contents in quotation marks, and the sources of those attributions
-    const isDirect = (s: { start: number; end: number }): boolean => QUOTE_EDGE.test(doc.text.slice(s.start, s.end));
+    const isDirect = (s: { start: number; end: number }): boolean => QUOTE_START.test(doc.text.slice(s.start, s.end));
     const goldDirect = gold.filter((g) => g.kind === 'CON' && isDirect(g));
     const directIds = new Set(goldDirect.map((g) => g.attribution));
     const goldDirectSources = gold.filter((g: GoldSpan) => g.kind === 'SRC' && directIds.has(g.attribution));
     const predDirect = predicted.filter((p) => p.kind === 'CON' && isDirect(p));
     compare(direct.CON, goldDirect, predDirect);
-    const found = findQuotes(doc.text, paragraphsOf(doc.text)).filter((q) => !q.scare);
+    const contents = predicted.filter((p) => p.kind === 'CON');
+    const found = findQuotes(doc.text, paragraphsOf(doc.text)).filter((q) => !q.scare && contents.some((c) => c.start < q.end && q.start < c.end));
     compare(finder, goldDirect, found.map((q) => trimmed(doc.text, q)));
     compare(direct.SRC, goldDirectSources, nearestSources(predicted, predDirect));
   });
