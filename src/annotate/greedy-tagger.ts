@@ -3,7 +3,7 @@
 import { mayFollow } from './bio.ts';
 import { Perceptron, type Scorer } from './ner/perceptron.ts';
 
-export type FeatureFunction<V> = (view: V, i: number, prev: string, prev2: string) => string[];
+export type FeatureFunction<V> = (view: V, i: number, prev: string, prev2: string) => number[];
 
 const START = '<s>';
 

@@ -1,6 +1,7 @@
 // What the attribution tagger sees at one token of a paragraph: the word, whether it is an
 // attribution verb, whether it stands inside quotation marks, how far the nearest attribution
 // verb is on either side within the sentence, and the tags already given to its left.
+import { feature, hashOf, hashString } from '../feature-hash.ts';
 import { shapeOf } from '../ner/ner-features.ts';
 
 /** Verbs and phrases that introduce what someone said, thought or wrote, by lemma. */
@@ -17,8 +18,22 @@ const IRREGULAR: Record<string, string> = {
   knew: 'know', known: 'know', felt: 'feel', according: 'according', shown: 'show',
 };
 
-/** A rough lemma: irregular forms, then the -s, -ed, -ing endings. */
+const lemmas = new Map<string, string>();
+/** Words remembered with their lemma; past this the memory starts over. */
+const MAX_REMEMBERED = 50000;
+
+/** A rough lemma: irregular forms, then the -s, -ed, -ing endings (remembered per word). */
 export function lemmaOf(lower: string): string {
+  let lemma = lemmas.get(lower);
+  if (lemma === undefined) {
+    if (lemmas.size >= MAX_REMEMBERED) lemmas.clear();
+    lemma = findLemma(lower);
+    lemmas.set(lower, lemma);
+  }
+  return lemma;
+}
+
+function findLemma(lower: string): string {
   const irregular = IRREGULAR[lower];
   if (irregular) return irregular;
   for (const [suffix, replacement] of [['ies', 'y'], ['ied', 'y'], ['ing', ''], ['ed', ''], ['es', ''], ['s', '']] as const) {
@@ -38,12 +53,13 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 
 export interface ParagraphView {
   lower: string[];
-  shapes: string[];
   isCue: boolean[];
   /** Inside quotation marks (the marks themselves included). */
   quoted: boolean[];
-  nextCue: string[];
-  prevCue: string[];
+  sentenceStart: boolean[];
+  /** Hashes of each token's lower-case word, lemma, shape, ending and cue distances. */
+  h: { lower: Int32Array; lemma: Int32Array; shape: Int32Array; s3: Int32Array; next: Int32Array; prev: Int32Array };
+  pronoun: boolean[];
 }
 
 function distanceBin(d: number): string {
@@ -83,46 +99,71 @@ export function paragraphView(words: readonly string[]): ParagraphView {
     nextCue[i] = last < 0 ? 'none' : distanceBin(last - i);
     if (isCue[i]) last = i;
   }
-  return { lower, shapes, isCue, quoted, nextCue, prevCue };
+  const hashes = (values: readonly string[]): Int32Array => Int32Array.from(values, hashString);
+  return {
+    lower,
+    isCue,
+    quoted,
+    sentenceStart: lower.map((_, i) => i === 0 || SENTENCE_END.test(lower[i - 1]!)),
+    h: {
+      lower: hashes(lower),
+      lemma: hashes(lower.map(lemmaOf)),
+      shape: hashes(shapes),
+      s3: hashes(lower.map((w) => w.slice(-3))),
+      next: Int32Array.from(nextCue, hashOf),
+      prev: Int32Array.from(prevCue, hashOf),
+    },
+    pronoun: lower.map((w) => PRONOUNS.has(w)),
+  };
 }
 
-export function attributionFeatures(v: ParagraphView, i: number, prev: string, prev2: string): string[] {
-  const lw = v.lower[i]!;
-  const l1 = i > 0 ? v.lower[i - 1]! : '<p>';
-  const l2 = i > 1 ? v.lower[i - 2]! : '<p>';
-  const r1 = i + 1 < v.lower.length ? v.lower[i + 1]! : '</p>';
-  const r2 = i + 2 < v.lower.length ? v.lower[i + 2]! : '</p>';
-  const q = v.quoted[i] ? 'q' : 'nq';
-  const cue = v.isCue[i] ? 'cue' : 'nocue';
-  const sentenceStart = i === 0 || SENTENCE_END.test(v.lower[i - 1]!) ? 'start' : 'mid';
+const P_START = hashString('<p>');
+const P_END = hashString('</p>');
+
+/** Feature templates: each number stands for one kind of feature. */
+const T = {
+  Bias: 1, Lower: 2, Lemma: 3, Shape: 4, S3: 5, L1: 6, L2: 7, R1: 8, R2: 9, L1Lower: 10, LowerR1: 11, Quoted: 12, QuotedTag: 13,
+  QuotedPair: 14, Cue: 15, CueTag: 16, CueL1: 17, CueR1: 18, Next: 19, Prev: 20, NextPrevQuoted: 21, Pronoun: 22, Position: 23,
+  Tag1: 24, Tags2: 25, Tag1Lower: 26, Tag1Next: 27, Tag1Prev: 28,
+} as const;
+
+export function attributionFeatures(v: ParagraphView, i: number, prev: string, prev2: string): number[] {
+  const h = v.h;
+  const n = v.lower.length;
+  const lw = h.lower[i]!;
+  const l1 = i > 0 ? h.lower[i - 1]! : P_START;
+  const r1 = i + 1 < n ? h.lower[i + 1]! : P_END;
+  const q = v.quoted[i] ? 1 : 0;
+  const cue = v.isCue[i] ? 1 : 0;
+  const t1 = hashOf(prev);
   return [
-    'b',
-    `lw=${lw}`,
-    `lemma=${lemmaOf(lw)}`,
-    `sh=${v.shapes[i]}`,
-    `s3=${lw.slice(-3)}`,
-    `l1=${l1}`,
-    `l2=${l2}`,
-    `r1=${r1}`,
-    `r2=${r2}`,
-    `l1,lw=${l1},${lw}`,
-    `lw,r1=${lw},${r1}`,
-    `q=${q}`,
-    `q,t-1=${q},${prev}`,
-    `q-1,q=${i > 0 && v.quoted[i - 1] ? 'q' : 'nq'},${q}`,
-    `cue=${cue}`,
-    `cue,t-1=${cue},${prev}`,
-    `cue-1=${i > 0 && v.isCue[i - 1] ? 'cue' : 'nocue'}`,
-    `cue+1=${i + 1 < v.isCue.length && v.isCue[i + 1] ? 'cue' : 'nocue'}`,
-    `next=${v.nextCue[i]}`,
-    `prev=${v.prevCue[i]}`,
-    `next,prev,q=${v.nextCue[i]},${v.prevCue[i]},${q}`,
-    `pron=${PRONOUNS.has(lw)}`,
-    `pos=${sentenceStart}`,
-    `t-1=${prev}`,
-    `t-2,t-1=${prev2},${prev}`,
-    `t-1,lw=${prev},${lw}`,
-    `t-1,next=${prev},${v.nextCue[i]}`,
-    `t-1,prev=${prev},${v.prevCue[i]}`,
+    feature(T.Bias, 0),
+    feature(T.Lower, lw),
+    feature(T.Lemma, h.lemma[i]!),
+    feature(T.Shape, h.shape[i]!),
+    feature(T.S3, h.s3[i]!),
+    feature(T.L1, l1),
+    feature(T.L2, i > 1 ? h.lower[i - 2]! : P_START),
+    feature(T.R1, r1),
+    feature(T.R2, i + 2 < n ? h.lower[i + 2]! : P_END),
+    feature(T.L1Lower, l1, lw),
+    feature(T.LowerR1, lw, r1),
+    feature(T.Quoted, q),
+    feature(T.QuotedTag, q, t1),
+    feature(T.QuotedPair, i > 0 && v.quoted[i - 1] ? 1 : 0, q),
+    feature(T.Cue, cue),
+    feature(T.CueTag, cue, t1),
+    feature(T.CueL1, i > 0 && v.isCue[i - 1] ? 1 : 0),
+    feature(T.CueR1, i + 1 < n && v.isCue[i + 1] ? 1 : 0),
+    feature(T.Next, h.next[i]!),
+    feature(T.Prev, h.prev[i]!),
+    feature(T.NextPrevQuoted, h.next[i]!, h.prev[i]!, q),
+    feature(T.Pronoun, v.pronoun[i] ? 1 : 0),
+    feature(T.Position, v.sentenceStart[i] ? 1 : 0),
+    feature(T.Tag1, t1),
+    feature(T.Tags2, hashOf(prev2), t1),
+    feature(T.Tag1Lower, t1, lw),
+    feature(T.Tag1Next, t1, h.next[i]!),
+    feature(T.Tag1Prev, t1, h.prev[i]!),
   ];
 }

@@ -1,6 +1,7 @@
 // The features the named-entity tagger sees at one token: the word and its shape, affixes, the
 // words and shapes around it and the tags it has already given to the left. Shared by training
 // (scripts/train-ner.ts) and tagging, so that both see exactly the same thing.
+import { feature, hashOf, hashString } from '../feature-hash.ts';
 import { TITLE_WORDS } from './ner-tags.ts';
 
 /** Word shape: X for upper case, x for lower, d for digits, other characters kept, runs cut to two. */
@@ -9,7 +10,12 @@ export function shapeOf(word: string): string {
   let last = '';
   let run = 0;
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const code = ch.charCodeAt(0);
+    // ASCII by code, the rest of Unicode by property
+    const c =
+      code < 128
+        ? code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : ch
+        : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
     run = c === last ? run + 1 : 1;
     last = c;
     if (run <= 2) shape += c;
@@ -23,6 +29,8 @@ export interface SentenceView {
   shapes: readonly string[];
   /** Gazetteer classes of each word ("first", "place", "org-part"…), joined, or "-". */
   gazetteer: readonly string[];
+  /** Hashes of each token's word, lower-case word, affixes, shape and gazetteer classes. */
+  h: { word: Int32Array; lower: Int32Array; p3: Int32Array; s3: Int32Array; s2: Int32Array; shape: Int32Array; gaz: Int32Array };
 }
 
 /** Name lists by lower-case word, built from compromise's lexicon by scripts/build-gazetteer.ts. */
@@ -36,11 +44,23 @@ function plainPunctuation(word: string): string {
 export function viewOf(rawWords: readonly string[], gazetteer: Gazetteer): SentenceView {
   const words = rawWords.map(plainPunctuation);
   const lower = words.map((w) => w.toLowerCase());
+  const shapes = words.map(shapeOf);
+  const gaz = lower.map((w) => gazetteer.get(w) ?? (TITLE_WORDS.has(w.replace(/\.$/, '')) ? 'title' : '-'));
+  const hashes = (values: readonly string[]): Int32Array => Int32Array.from(values, hashString);
   return {
     words,
     lower,
-    shapes: words.map(shapeOf),
-    gazetteer: lower.map((w) => gazetteer.get(w) ?? (TITLE_WORDS.has(w.replace(/\.$/, '')) ? 'title' : '-')),
+    shapes,
+    gazetteer: gaz,
+    h: {
+      word: hashes(words),
+      lower: hashes(lower),
+      p3: hashes(lower.map((w) => w.slice(0, 3))),
+      s3: hashes(lower.map((w) => w.slice(-3))),
+      s2: hashes(lower.map((w) => w.slice(-2))),
+      shape: hashes(shapes),
+      gaz: Int32Array.from(gaz, hashOf),
+    },
   };
 }
 
@@ -52,45 +72,49 @@ export function gazetteerFrom(json: { entries: Record<string, string[]> }): Gaze
   return map;
 }
 
-const START = '<s>';
-const END = '</s>';
+const START = hashString('<s>');
+const END = hashString('</s>');
 
-/** Feature strings at token i, given the two tags already chosen to its left. */
-export function featuresAt(s: SentenceView, i: number, prev: string, prev2: string): string[] {
-  const w = s.words[i]!;
-  const lw = s.lower[i]!;
-  const sh = s.shapes[i]!;
-  const l1 = i > 0 ? s.lower[i - 1]! : START;
-  const l2 = i > 1 ? s.lower[i - 2]! : START;
-  const r1 = i + 1 < s.words.length ? s.lower[i + 1]! : END;
-  const r2 = i + 2 < s.words.length ? s.lower[i + 2]! : END;
-  const sh1 = i > 0 ? s.shapes[i - 1]! : START;
-  const shr = i + 1 < s.words.length ? s.shapes[i + 1]! : END;
+/** Feature templates: each number stands for one kind of feature. */
+const T = { Bias: 1, Word: 2, Lower: 3, P3: 4, S3: 5, S2: 6, Shape: 7, L1: 8, L2: 9, R1: 10, R2: 11, ShapeL1: 12, ShapeR1: 13, Shapes3: 14, L1Lower: 15, LowerR1: 16, Tag1: 17, Tags2: 18, Tag1Lower: 19, Tag1Shape: 20, Position: 21, Gaz: 22, GazL1: 23, GazR1: 24, GazShape: 25 } as const;
+
+/** Features at token i (as hashes), given the two tags already chosen to its left. */
+export function featuresAt(s: SentenceView, i: number, prev: string, prev2: string): number[] {
+  const h = s.h;
+  const n = s.words.length;
+  const lw = h.lower[i]!;
+  const sh = h.shape[i]!;
+  const l1 = i > 0 ? h.lower[i - 1]! : START;
+  const r1 = i + 1 < n ? h.lower[i + 1]! : END;
+  const sh1 = i > 0 ? h.shape[i - 1]! : START;
+  const shr = i + 1 < n ? h.shape[i + 1]! : END;
+  const t1 = hashOf(prev);
+  const g = h.gaz[i]!;
   return [
-    'b',
-    `w=${w}`,
-    `lw=${lw}`,
-    `p3=${lw.slice(0, 3)}`,
-    `s3=${lw.slice(-3)}`,
-    `s2=${lw.slice(-2)}`,
-    `sh=${sh}`,
-    `l1=${l1}`,
-    `l2=${l2}`,
-    `r1=${r1}`,
-    `r2=${r2}`,
-    `sh-1=${sh1}`,
-    `sh+1=${shr}`,
-    `sh-1,sh,sh+1=${sh1},${sh},${shr}`,
-    `l1,lw=${l1},${lw}`,
-    `lw,r1=${lw},${r1}`,
-    `t-1=${prev}`,
-    `t-2,t-1=${prev2},${prev}`,
-    `t-1,lw=${prev},${lw}`,
-    `t-1,sh=${prev},${sh}`,
-    i === 0 ? 'first' : 'inner',
-    `g=${s.gazetteer[i]}`,
-    `g-1=${i > 0 ? s.gazetteer[i - 1] : START}`,
-    `g+1=${i + 1 < s.words.length ? s.gazetteer[i + 1] : END}`,
-    `g,sh=${s.gazetteer[i]},${sh}`,
+    feature(T.Bias, 0),
+    feature(T.Word, h.word[i]!),
+    feature(T.Lower, lw),
+    feature(T.P3, h.p3[i]!),
+    feature(T.S3, h.s3[i]!),
+    feature(T.S2, h.s2[i]!),
+    feature(T.Shape, sh),
+    feature(T.L1, l1),
+    feature(T.L2, i > 1 ? h.lower[i - 2]! : START),
+    feature(T.R1, r1),
+    feature(T.R2, i + 2 < n ? h.lower[i + 2]! : END),
+    feature(T.ShapeL1, sh1),
+    feature(T.ShapeR1, shr),
+    feature(T.Shapes3, sh1, sh, shr),
+    feature(T.L1Lower, l1, lw),
+    feature(T.LowerR1, lw, r1),
+    feature(T.Tag1, t1),
+    feature(T.Tags2, hashOf(prev2), t1),
+    feature(T.Tag1Lower, t1, lw),
+    feature(T.Tag1Shape, t1, sh),
+    feature(T.Position, i === 0 ? 1 : 0),
+    feature(T.Gaz, g),
+    feature(T.GazL1, i > 0 ? h.gaz[i - 1]! : START),
+    feature(T.GazR1, i + 1 < n ? h.gaz[i + 1]! : END),
+    feature(T.GazShape, g, sh),
   ];
 }

@@ -1,12 +1,12 @@
-// An averaged perceptron over string features and a small fixed set of classes: scoring for
+// An averaged perceptron over hashed features (32-bit numbers) and a small fixed set of classes: scoring for
 // tagging, updates and averaging for training, and a compact serialised form for the weights.
 
 export interface PerceptronData {
   classes: string[];
   /** Weights scaled by `scale` and rounded to integers. */
   scale: number;
-  /** Feature names, sorted. */
-  features: string[];
+  /** Feature hashes, sorted. */
+  features: number[];
   /** One integer per class for each feature, feature after feature. */
   values: number[];
 }
@@ -14,13 +14,13 @@ export interface PerceptronData {
 /** What a tagger needs of a model: its classes and the best class for some features. */
 export interface Scorer {
   readonly classes: readonly string[];
-  predict(features: readonly string[], allowed?: (cls: number) => boolean): number;
+  predict(features: readonly number[], allowed?: (cls: number) => boolean): number;
 }
 
 /** A trained model for tagging only: one flat array of weights, rows found by feature name. */
 export class FrozenPerceptron implements Scorer {
   readonly classes: readonly string[];
-  private readonly rows: Map<string, number>;
+  private readonly rows: Map<number, number>;
   private readonly values: Float32Array;
   private readonly scores: Float64Array;
 
@@ -34,7 +34,7 @@ export class FrozenPerceptron implements Scorer {
     this.scores = new Float64Array(n);
   }
 
-  predict(features: readonly string[], allowed?: (cls: number) => boolean): number {
+  predict(features: readonly number[], allowed?: (cls: number) => boolean): number {
     const n = this.classes.length;
     const scores = this.scores.fill(0);
     for (const f of features) {
@@ -54,9 +54,9 @@ export class FrozenPerceptron implements Scorer {
 /** A model being trained: weights that grow, with the running totals that averaging needs. */
 export class Perceptron implements Scorer {
   readonly classes: readonly string[];
-  private readonly weights = new Map<string, Float64Array>();
-  private readonly totals = new Map<string, Float64Array>();
-  private readonly stamps = new Map<string, Float64Array>();
+  private readonly weights = new Map<number, Float64Array>();
+  private readonly totals = new Map<number, Float64Array>();
+  private readonly stamps = new Map<number, Float64Array>();
   private instances = 0;
 
   constructor(classes: readonly string[]) {
@@ -64,7 +64,7 @@ export class Perceptron implements Scorer {
   }
 
   /** Index of the best-scoring class for these features; `allowed` may forbid some. */
-  predict(features: readonly string[], allowed?: (cls: number) => boolean): number {
+  predict(features: readonly number[], allowed?: (cls: number) => boolean): number {
     const n = this.classes.length;
     const scores = new Float64Array(n);
     for (const f of features) {
@@ -81,7 +81,7 @@ export class Perceptron implements Scorer {
   }
 
   /** One training step: reward the truth and penalise the guess when they differ. */
-  update(truth: number, guess: number, features: readonly string[]): void {
+  update(truth: number, guess: number, features: readonly number[]): void {
     this.instances++;
     if (truth === guess) return;
     for (const f of features) {
@@ -90,7 +90,7 @@ export class Perceptron implements Scorer {
     }
   }
 
-  private bump(feature: string, cls: number, delta: number): void {
+  private bump(feature: number, cls: number, delta: number): void {
     const n = this.classes.length;
     let w = this.weights.get(feature);
     if (!w) {
@@ -120,9 +120,9 @@ export class Perceptron implements Scorer {
 
   /** The weights as data, dropping features whose every weight rounds to zero at this scale. */
   toData(scale: number, minMagnitude: number): PerceptronData {
-    const features: string[] = [];
+    const features: number[] = [];
     const values: number[] = [];
-    for (const feature of [...this.weights.keys()].sort()) {
+    for (const feature of [...this.weights.keys()].sort((a, b) => a - b)) {
       const row = Array.from(this.weights.get(feature)!, (v) => Math.round(v * scale));
       if (!row.some((v) => Math.abs(v) >= minMagnitude)) continue;
       features.push(feature);
