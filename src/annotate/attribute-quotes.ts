@@ -35,7 +35,7 @@ export function attributeQuotes(article: Article, names: readonly NameMention[])
   const inQuote = (m: { start: number; end: number }): boolean => quotes.some((q) => !q.scare && m.start >= q.start && m.end <= q.end);
   // people named outside quotations: who is speaking, not whom the speakers talk about
   const people = names.filter((n) => n.articleId === article.id && n.type === 'person' && !inQuote(n)).sort((a, b) => a.start - b.start);
-  const sources = spans.filter((s) => s.kind === 'SRC' && !inQuote(s));
+  const sources = joinFragments(article.text, spans.filter((s) => s.kind === 'SRC' && !inQuote(s))).filter((s) => canSpeak(article.text.slice(s.start, s.end)));
   const findings: QuoteFinding[] = [];
   let previous: QuoteFinding | null = null;
   for (const quote of quotes) {
@@ -67,6 +67,27 @@ export function attributeQuotes(article: Article, names: readonly NameMention[])
   return findings;
 }
 
+/** A lone lower-case word speaks only as a pronoun or a plural ("officials", "critics"), not as "once" or "also". */
+function canSpeak(words: string): boolean {
+  const w = words.trim();
+  return /\s/.test(w) || !/^\p{Ll}+$/u.test(w) || PRONOUN_SOURCE.test(w) || /s$/.test(w);
+}
+
+/** What may stand between two pieces of one source the tagger cut apart: a comma, a bracket, one small word. */
+const FRAGMENT_GAP = /^[\s,()–—-]*(\p{Ll}{1,6}\s+)?[\s,()–—-]*$/u;
+
+/** "sources", "who was a senior official", "Biden" tagged apart are one source: "sources, who was a senior official under Biden". */
+function joinFragments(text: string, sources: readonly AttributionSpan[]): AttributionSpan[] {
+  const joined: AttributionSpan[] = [];
+  for (const s of sources) {
+    const last = joined[joined.length - 1];
+    if (last && FRAGMENT_GAP.test(text.slice(last.end, s.start)) && !/[.!?]/.test(text.slice(last.end, s.start))) {
+      joined[joined.length - 1] = { ...last, end: s.end };
+    } else joined.push(s);
+  }
+  return joined;
+}
+
 function inside(span: { start: number; end: number }, quote: QuoteSpan): boolean {
   return span.start >= quote.start && span.end <= quote.end;
 }
@@ -84,8 +105,9 @@ function nearest(spans: AttributionSpan[], quote: QuoteSpan): AttributionSpan | 
   return best;
 }
 
-/** How far back a pronoun looks for the source it stands for. */
+/** How far back a pronoun looks for the source it stands for, and for a person named. */
 const MAX_PRONOUN_REACH = 600;
+const MAX_NAME_REACH = 250;
 
 /**
  * Who a source is: the words the article uses (for a pronoun, the words of the source it stands
@@ -105,7 +127,14 @@ function resolveSource(
       .find((s) => s.end <= source.start && source.start - s.end <= MAX_PRONOUN_REACH && !PRONOUN_SOURCE.test(article.text.slice(s.start, s.end).trim()));
     if (antecedent) return { words: article.text.slice(antecedent.start, antecedent.end).trim(), name: nameIn(antecedent, article, people) };
     if (PERSONAL_PRONOUNS.test(words)) {
-      const before = people.filter((m) => m.end <= source.start);
+      // else the last person named just before, as the subject of something: not "under Biden", not "Trump's"
+      const before = people.filter(
+        (m) =>
+          m.end <= source.start &&
+          source.start - m.end <= MAX_NAME_REACH &&
+          !MODIFIER_BEFORE.test(article.text.slice(Math.max(0, m.start - 20), m.start)) &&
+          !/^['’]s\b/.test(article.text.slice(m.end, m.end + 3)),
+      );
       if (before.length) return { words, name: fullest(before[before.length - 1]!.text, people) };
     }
     return { words, name: null };

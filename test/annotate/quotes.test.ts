@@ -108,6 +108,13 @@ describe('quotes of the example story', () => {
     }
   });
 
+  it('follows a pronoun to the source it stands for, named or not', () => {
+    assert.equal(quoteStarting('There is no doubt if there were unilateral action', 3).speaker.name, 'Arturo Sarukhán');
+    const unnamed = quoteStarting('Politics aside', 3).speaker;
+    assert.equal(unnamed.name, null, 'a Biden-era official is not Biden');
+    assert.match(unnamed.description ?? '', /senior DEA official/);
+  });
+
   it('marks scare quotes', () => {
     assert.equal(quoteStarting('very serious', 0).scare, true);
     assert.equal(quoteStarting('a nosedive', 4).scare, true);
