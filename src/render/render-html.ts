@@ -26,7 +26,7 @@ article .body { max-width: 46em; }
 article .body h3 { font-size: 16px; margin: 18px 0 6px; }
 article .body blockquote { margin: 0 0 10px; padding-left: 12px; border-left: 3px solid var(--line); color: #333; }
 article .body pre { white-space: pre-wrap; background: var(--bg); padding: 8px; }
-.tag { display: inline-block; font-size: 11px; padding: 1px 7px; border-radius: 10px; color: #fff; margin-right: 6px; }
+.tag { display: inline-block; font-size: 11px; padding: 1px 7px; border-radius: 10px; color: #fff; margin-right: 6px; white-space: nowrap; }
 .tag.boilerplate { background: var(--boilerplate); } .tag.embed { background: var(--embed); } .tag.comment { background: var(--comment); }
 .tag.ad { background: var(--ad); } .tag.navigation { background: var(--navigation); }
 details { margin-top: 14px; border-top: 1px dashed var(--line); padding-top: 10px; }
