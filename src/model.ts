@@ -79,6 +79,8 @@ export const Quote = z.object({
   cue: z.string().nullable(),
   /** A word or two set apart in quotation marks rather than something someone said. */
   scare: z.boolean(),
+  /** Everyone the attribution names, when it names more than one person. */
+  speakers: z.array(z.object({ name: z.string(), entityId: z.string().nullable() })),
 });
 
 export const QuoteGroup = z.object({
@@ -94,6 +96,7 @@ export const QuoteGroup = z.object({
     }),
   ),
   speakers: z.array(z.string()),
+  speakersDiffer: z.boolean(),
 });
 
 export const Claim = z.object({

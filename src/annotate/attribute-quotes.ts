@@ -19,6 +19,8 @@ export interface QuoteFinding {
   sourceEnd: number | null;
   /** The person the source resolves to, by name as written in the article, or null. */
   speakerName: string | null;
+  /** Every person the source names ("X and Y have both used phrases like …"); the first is `speakerName`. */
+  speakerNames: string[];
   cue: string | null;
 }
 
@@ -35,7 +37,9 @@ export function attributeQuotes(article: Article, names: readonly NameMention[])
   const inQuote = (m: { start: number; end: number }): boolean => quotes.some((q) => !q.scare && m.start >= q.start && m.end <= q.end);
   // people named outside quotations: who is speaking, not whom the speakers talk about
   const people = names.filter((n) => n.articleId === article.id && n.type === 'person' && !inQuote(n)).sort((a, b) => a.start - b.start);
-  const sources = joinFragments(article.text, spans.filter((s) => s.kind === 'SRC' && !inQuote(s))).filter((s) => canSpeak(article.text.slice(s.start, s.end)));
+  const sources = joinFragments(article.text, spans.filter((s) => s.kind === 'SRC' && !inQuote(s)))
+    .filter((s) => canSpeak(article.text.slice(s.start, s.end)))
+    .map((s) => widenToNames(s, people));
   const findings: QuoteFinding[] = [];
   let previous: QuoteFinding | null = null;
   for (const quote of quotes) {
@@ -54,17 +58,28 @@ export function attributeQuotes(article: Article, names: readonly NameMention[])
       sourceText: speaker?.words ?? null,
       sourceStart: source?.start ?? null,
       sourceEnd: source?.end ?? null,
-      speakerName: speaker?.name ?? null,
+      speakerName: speaker?.names[0] ?? null,
+      speakerNames: speaker?.names ?? [],
       cue: cue ? article.text.slice(cue.start, cue.end) : null,
     };
     // a quotation that runs on from the last paragraph, or a second piece of one split by its cue, keeps its speaker
     if (!finding.sourceText && previous && !quote.scare && (quote.continued || quote.start - previous.end < MAX_ATTRIBUTION_GAP)) {
-      finding = { ...finding, sourceText: previous.sourceText, sourceStart: previous.sourceStart, sourceEnd: previous.sourceEnd, speakerName: previous.speakerName, cue: previous.cue };
+      finding = { ...finding, sourceText: previous.sourceText, sourceStart: previous.sourceStart, sourceEnd: previous.sourceEnd, speakerName: previous.speakerName, speakerNames: previous.speakerNames, cue: previous.cue };
     }
     findings.push(finding);
     if (!quote.scare) previous = finding;
   }
   return findings;
+}
+
+/** A source the tagger began or ended inside a name ("Johnson, and …" of "Ronald Johnson") takes the whole name. */
+function widenToNames(source: AttributionSpan, people: readonly NameMention[]): AttributionSpan {
+  let { start, end } = source;
+  for (const m of people) {
+    if (m.start < start && m.end > start) start = m.start;
+    if (m.start < end && m.end > end) end = m.end;
+  }
+  return start === source.start && end === source.end ? source : { ...source, start, end };
 }
 
 /** A lone lower-case word speaks only as a pronoun or a plural ("officials", "critics"), not as "once" or "also". */
@@ -119,13 +134,13 @@ function resolveSource(
   article: Article,
   people: readonly NameMention[],
   sources: readonly AttributionSpan[],
-): { words: string; name: string | null } {
+): { words: string; names: string[] } {
   const words = article.text.slice(source.start, source.end).trim();
   if (PERSONAL_PRONOUNS.test(words) || GROUP_PRONOUNS.test(words)) {
     const antecedent = [...sources]
       .reverse()
       .find((s) => s.end <= source.start && source.start - s.end <= MAX_PRONOUN_REACH && !PRONOUN_SOURCE.test(article.text.slice(s.start, s.end).trim()));
-    if (antecedent) return { words: article.text.slice(antecedent.start, antecedent.end).trim(), name: nameIn(antecedent, article, people) };
+    if (antecedent) return { words: article.text.slice(antecedent.start, antecedent.end).trim(), names: namesIn(antecedent, article, people) };
     if (PERSONAL_PRONOUNS.test(words)) {
       // else the last person named just before, as the subject of something: not "under Biden", not "Trump's"
       const before = people.filter(
@@ -135,11 +150,11 @@ function resolveSource(
           !MODIFIER_BEFORE.test(article.text.slice(Math.max(0, m.start - 20), m.start)) &&
           !/^['’]s\b/.test(article.text.slice(m.end, m.end + 3)),
       );
-      if (before.length) return { words, name: fullest(before[before.length - 1]!.text, people) };
+      if (before.length) return { words, names: [fullest(before[before.length - 1]!.text, people)] };
     }
-    return { words, name: null };
+    return { words, names: [] };
   }
-  return { words, name: nameIn(source, article, people) };
+  return { words, names: namesIn(source, article, people) };
 }
 
 const PRONOUN_SOURCE = /^(he|she|him|her|they|we|i|it|you)$/i;
@@ -152,17 +167,17 @@ const MODIFIER_BEFORE = /(\b(who|which|that|of|under|for|from|by|with|to|at|abou
  * comma: "Former DEA chief Mike Vigil", "Ronald Johnson, the nominee"), or its words as a
  * person's name or surname. "The Trump administration" and "an official under Biden" name no one.
  */
-function nameIn(source: AttributionSpan, article: Article, people: readonly NameMention[]): string | null {
+function namesIn(source: AttributionSpan, article: Article, people: readonly NameMention[]): string[] {
   const heads = people.filter((m) => {
     if (m.start < source.start || m.end > source.end) return false;
     const before = article.text.slice(source.start, m.start);
     const after = article.text.slice(m.end, source.end);
     return !MODIFIER_BEFORE.test(before) && !/\b(who|which|that)\b/i.test(before) && /^\s*($|[,(]|and\b)/.test(after);
   });
-  if (heads.length > 0) return fullest(heads[0]!.text, people);
+  if (heads.length > 0) return [...new Set(heads.map((h) => fullest(h.text, people)))];
   const words = article.text.slice(source.start, source.end).trim();
   const known = people.find((p) => p.text === words || p.text.endsWith(` ${words}`));
-  return known && /^\p{Lu}/u.test(words) ? fullest(words, people) : null;
+  return known && /^\p{Lu}/u.test(words) ? [fullest(words, people)] : [];
 }
 
 /** "Sheinbaum" stands for "Claudia Sheinbaum" when the article names her so. */

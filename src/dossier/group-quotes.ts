@@ -15,6 +15,8 @@ export interface Quote {
   speaker: { name: string | null; entityId: string | null; description: string | null; start: number | null; end: number | null };
   cue: string | null;
   scare: boolean;
+  /** Everyone the attribution names, when it names more than one person. */
+  speakers: Array<{ name: string; entityId: string | null }>;
 }
 
 export interface WordDiff {
@@ -29,8 +31,10 @@ export interface QuoteGroup {
   agreement: 'verbatim' | 'variant' | 'single-source';
   /** For variants: the first rendering against each other one, word by word. */
   differences: Array<{ quoteId: string; withQuoteId: string; diff: WordDiff[] }>;
-  /** Speakers named for the group's quotes: more than one means the same words are given to different people. */
+  /** Everyone named as speaking the group's quotes. */
   speakers: string[];
+  /** The same words are given to different people: two renderings name speakers with no one in common. */
+  speakersDiffer: boolean;
 }
 
 /** Share of words two renderings must share to be one utterance worded differently. */
@@ -61,6 +65,13 @@ export function buildQuotes(findings: readonly QuoteFinding[], entities: readonl
       speaker: { name, entityId: entity?.id ?? null, description, start: f.sourceStart, end: f.sourceEnd },
       cue: f.cue,
       scare: f.scare,
+      speakers:
+        f.speakerNames.length > 1
+          ? f.speakerNames.map((n) => {
+              const e = byName.get(n) ?? null;
+              return { name: e?.name ?? n, entityId: e?.id ?? null };
+            })
+          : [],
     };
   });
 }
@@ -110,6 +121,19 @@ export function diffWords(a: string[], b: string[]): WordDiff[] {
   return out;
 }
 
+function namedSpeakers(q: Quote): string[] {
+  if (q.speakers.length) return q.speakers.map((s) => s.name);
+  return q.speaker.name ? [q.speaker.name] : [];
+}
+
+function speakersDiffer(list: readonly Quote[]): boolean {
+  const sets = list.map(namedSpeakers).filter((names) => names.length > 0);
+  for (let i = 0; i < sets.length; i++) {
+    for (let j = i + 1; j < sets.length; j++) if (!sets[i]!.some((n) => sets[j]!.includes(n))) return true;
+  }
+  return false;
+}
+
 export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
   const spoken = quotes.filter((q) => !q.scare);
   const tokens = new Map(spoken.map((q) => [q.id, words(q.text)]));
@@ -152,7 +176,8 @@ export function groupQuotes(quotes: readonly Quote[]): QuoteGroup[] {
       agreement,
       differences:
         agreement === 'variant' ? list.slice(1).map((q) => ({ quoteId: first.id, withQuoteId: q.id, diff: diffWords(tokens.get(first.id)!, tokens.get(q.id)!) })) : [],
-      speakers: [...new Set(list.map((q) => q.speaker.name).filter((n): n is string => n !== null))].sort(),
+      speakers: [...new Set(list.flatMap(namedSpeakers))].sort(),
+      speakersDiffer: speakersDiffer(list),
     });
   }
   return groups;

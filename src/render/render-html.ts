@@ -78,7 +78,7 @@ function quoteSection(dossier: Dossier): string {
     const q = byId.get(g.quoteIds[0]!)!;
     const speaker = q.speaker.name ?? q.speaker.description ?? 'not found';
     const described = q.speaker.name && q.speaker.description ? ` <span class="muted">(${escapeHtml(q.speaker.description)})</span>` : '';
-    const conflict = g.speakers.length > 1 ? `<div class="warn">Attributed to different speakers: ${escapeHtml(g.speakers.join(' / '))}</div>` : '';
+    const conflict = g.speakersDiffer ? `<div class="warn">Attributed to different speakers: ${escapeHtml(g.speakers.join(' / '))}</div>` : '';
     return `<tr class="${g.agreement}"><td><span class="tag ${g.agreement}">${g.agreement}</span></td><td>${escapeHtml(q.text)}${conflict}</td><td>${escapeHtml(speaker)}${described}</td><td>${g.articleIds.map((a) => escapeHtml(outlet.get(a) ?? a)).join(', ')}</td></tr>`;
   });
   return `<h2>Quotes</h2>

@@ -76,7 +76,7 @@ function quoteSection(dossier: Dossier): string[] {
     for (const g of shared) {
       const id = g.quoteIds[0]!;
       const outlets = g.articleIds.map((a) => escapeMarkdown(outlet.get(a) ?? a)).join(', ');
-      const conflict = g.speakers.length > 1 ? ` **Attributed to different speakers: ${g.speakers.map(escapeMarkdown).join(' / ')}.**` : '';
+      const conflict = g.speakersDiffer ? ` **Attributed to different speakers: ${g.speakers.map(escapeMarkdown).join(' / ')}.**` : '';
       lines.push(`- ${escapeMarkdown(truncate(byId.get(id)!.text, 200))} — ${who(id)}; ${g.agreement} in ${outlets}.${conflict}`);
     }
     lines.push('');

@@ -42,7 +42,7 @@ describe('findQuotes', () => {
 });
 
 function quote(id: string, articleId: string, text: string, speaker: string | null = null): Quote {
-  return { id, articleId, text, start: 0, end: text.length, speaker: { name: speaker, entityId: null, description: null, start: null, end: null }, cue: null, scare: false };
+  return { id, articleId, text, start: 0, end: text.length, speaker: { name: speaker, entityId: null, description: null, start: null, end: null }, cue: null, scare: false, speakers: [] };
 }
 
 describe('groupQuotes', () => {
@@ -57,6 +57,7 @@ describe('groupQuotes', () => {
     const byFirst = new Map(groups.map((g) => [g.quoteIds[0], g]));
     assert.equal(byFirst.get('q1')!.agreement, 'verbatim');
     assert.deepEqual(byFirst.get('q1')!.quoteIds, ['q1', 'q2']);
+    assert.equal(byFirst.get('q1')!.speakersDiffer, false);
     assert.equal(byFirst.get('q3')!.agreement, 'variant');
     assert.deepEqual(byFirst.get('q3')!.differences[0]!.diff.filter((d) => d.op !== 'same'), [
       { op: 'removed', text: 'they are' },
@@ -65,6 +66,16 @@ describe('groupQuotes', () => {
       { op: 'added', text: 'list' },
     ]);
     assert.equal(byFirst.get('q5')!.agreement, 'single-source');
+  });
+
+  it('flags the same words given to different people', () => {
+    const [group] = groupQuotes([
+      quote('q1', 'a', '“We will not accept foreign troops on our soil.”', 'Claudia Sheinbaum'),
+      quote('q2', 'b', '“We will not accept foreign troops on our soil.”', 'Marcelo Ebrard'),
+    ]);
+    assert.equal(group!.agreement, 'verbatim');
+    assert.equal(group!.speakersDiffer, true);
+    assert.deepEqual(group!.speakers, ['Claudia Sheinbaum', 'Marcelo Ebrard']);
   });
 
   it('diffs words by longest common subsequence', () => {
@@ -98,6 +109,11 @@ describe('quotes of the example story', () => {
     const sheinbaum = quoteStarting('We categorically reject any such actions', 4).speaker;
     assert.equal(sheinbaum.name, 'Claudia Sheinbaum');
     assert.equal(sheinbaum.description, 'Mexican President Claudia Sheinbaum', 'the outlet’s own words are kept');
+  });
+
+  it('names both people when two speak one phrase', () => {
+    const q = quoteStarting('all cards are on the table', 3);
+    assert.deepEqual(q.speakers.map((s) => s.name), ['Ronald Johnson', 'Pete Hegseth']);
   });
 
   it('keeps unnamed sources as descriptions', () => {
