@@ -10,6 +10,9 @@ const BENCHES: Array<[string, string[]]> = [
   ['extraction.ts', [join(DATA, 'extraction', 'zyte')]],
   ['text-speed.ts', [join(DATA, 'extraction', 'zyte')]],
   ['segmentation.ts', [join(DATA, 'ner')]],
+  ['ner.ts', [join(DATA, 'ner')]],
+  ['attribution.ts', [join(DATA, 'attribution', 'polnear', 'dev')]],
+  ['annotate-speed.ts', [join(DATA, 'extraction', 'zyte')]],
 ];
 
 let failed = 0;

@@ -17,30 +17,56 @@ export interface Scorer {
   predict(features: readonly number[], allowed?: (cls: number) => boolean): number;
 }
 
-/** A trained model for tagging only: one flat array of weights, rows found by feature name. */
+/**
+ * A trained model for tagging only: one flat array of weights, rows found through an
+ * open-addressing table of feature hashes (typed arrays, linear probing), which measured several
+ * times faster than a Map on the tagging hot path.
+ */
 export class FrozenPerceptron implements Scorer {
   readonly classes: readonly string[];
-  private readonly rows: Map<number, number>;
+  private readonly keys: Int32Array;
+  /** Row offset into `values` per slot, -1 where the slot is empty. */
+  private readonly rows: Int32Array;
+  private readonly mask: number;
   private readonly values: Float32Array;
   private readonly scores: Float64Array;
 
   constructor(data: PerceptronData) {
     this.classes = data.classes;
     const n = data.classes.length;
-    this.rows = new Map();
-    data.features.forEach((f, i) => this.rows.set(f, i * n));
+    let size = 1;
+    while (size < data.features.length * 2) size <<= 1;
+    this.mask = size - 1;
+    this.keys = new Int32Array(size);
+    this.rows = new Int32Array(size).fill(-1);
+    data.features.forEach((f, i) => {
+      let slot = f & this.mask;
+      while (this.rows[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.keys[slot] = f;
+      this.rows[slot] = i * n;
+    });
     this.values = new Float32Array(data.values.length);
     for (let i = 0; i < data.values.length; i++) this.values[i] = data.values[i]! / data.scale;
     this.scores = new Float64Array(n);
   }
 
+  private rowOf(feature: number): number {
+    let slot = feature & this.mask;
+    for (;;) {
+      const row = this.rows[slot]!;
+      if (row === -1 || this.keys[slot] === feature) return row;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
   predict(features: readonly number[], allowed?: (cls: number) => boolean): number {
     const n = this.classes.length;
     const scores = this.scores.fill(0);
+    const values = this.values;
     for (const f of features) {
-      const row = this.rows.get(f);
-      if (row === undefined) continue;
-      for (let c = 0; c < n; c++) scores[c]! += this.values[row + c]!;
+      const row = this.rowOf(f);
+      if (row < 0) continue;
+      for (let c = 0; c < n; c++) scores[c]! += values[row + c]!;
     }
     let best = -1;
     for (let c = 0; c < n; c++) {

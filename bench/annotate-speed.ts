@@ -1,0 +1,34 @@
+// Speed of the who-said-what annotation (names and quotes with speakers) on one core, over real
+// article bodies (the Zyte ground truth), and the process's peak memory.
+// Usage: npm run bench:annotate -- [../shared/data/extraction/zyte] [--rounds N]
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { attributeQuotes } from '../src/annotate/attribute-quotes.ts';
+import { findNames } from '../src/annotate/find-names.ts';
+import { extractArticle } from '../src/extract/extract-article.ts';
+import { NO_HINTS } from '../src/ingest/raw-document.ts';
+import { segmentArticle } from '../src/text/segment.ts';
+
+const args = process.argv.slice(2);
+const roundsAt = args.indexOf('--rounds');
+const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
+const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--rounds') ?? join('..', 'shared', 'data', 'extraction', 'zyte');
+const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string }>;
+const articles = Object.entries(truth)
+  .filter(([, t]) => (t.articleBody ?? '').trim())
+  .map(([id, t]) => segmentArticle(extractArticle({ source: id, format: 'text', content: t.articleBody!, encoding: 'utf-8', hints: NO_HINTS })));
+const words = articles.reduce((n, a) => n + a.text.split(/\s+/).length, 0);
+
+// the first article loads the models; time the rounds after it
+attributeQuotes(articles[0]!, findNames(articles[0]!));
+let best = Infinity;
+let quotes = 0;
+for (let r = 0; r < rounds; r++) {
+  const started = performance.now();
+  quotes = 0;
+  for (const article of articles) quotes += attributeQuotes(article, findNames(article)).length;
+  best = Math.min(best, (performance.now() - started) / 1000);
+}
+const perArticle = words / articles.length;
+console.log(`${articles.length} articles, ${perArticle.toFixed(0)} words each on average, ${quotes} quotes`);
+console.log(`articles/s ${(articles.length / best).toFixed(0)} (${(words / best / 1000).toFixed(0)}k words/s; ${((words / best) / 800).toFixed(0)} articles/s of 800 words) peak MB ${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`);
