@@ -52,7 +52,6 @@ const SENTENCE_END = /^[.!?]$/;
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 
 export interface ParagraphView {
-  lower: string[];
   isCue: boolean[];
   /** Inside quotation marks (the marks themselves included). */
   quoted: boolean[];
@@ -66,13 +65,36 @@ function distanceBin(d: number): string {
   return d <= 3 ? String(d) : d <= 6 ? '4-6' : d <= 12 ? '7-12' : 'far';
 }
 
+interface WordFacts {
+  lower: number;
+  lemma: number;
+  shape: number;
+  s3: number;
+  cue: boolean;
+  pronoun: boolean;
+}
+
+const facts = new Map<string, WordFacts>();
+
+/** What a word says by itself, remembered per word (the memory starts over past MAX_REMEMBERED). */
+function factsOf(word: string): WordFacts {
+  let f = facts.get(word);
+  if (f) return f;
+  const lower = word.toLowerCase();
+  const lemma = lemmaOf(lower);
+  f = { lower: hashString(lower), lemma: hashString(lemma), shape: hashString(shapeOf(word)), s3: hashString(lower.slice(-3)), cue: CUE_LEMMAS.has(lemma), pronoun: PRONOUNS.has(lower) };
+  if (facts.size >= MAX_REMEMBERED) facts.clear();
+  facts.set(word, f);
+  return f;
+}
+
 export function paragraphView(words: readonly string[]): ParagraphView {
-  const lower = words.map((w) => w.toLowerCase());
-  const shapes = words.map(shapeOf);
-  const isCue = lower.map((w) => CUE_LEMMAS.has(lemmaOf(w)));
+  const n = words.length;
+  const wf = words.map(factsOf);
+  const isCue = wf.map((f) => f.cue);
   const quoted: boolean[] = [];
   let open = false;
-  words.forEach((w, i) => {
+  for (const w of words) {
     if (OPEN_QUOTES.has(w) && w !== '’') {
       open = true;
       quoted.push(true);
@@ -83,37 +105,35 @@ export function paragraphView(words: readonly string[]): ParagraphView {
       quoted.push(true);
       open = !open;
     } else quoted.push(open);
-    void i;
-  });
-  const nextCue: string[] = new Array(words.length).fill('none');
-  const prevCue: string[] = new Array(words.length).fill('none');
+  }
+  const ends = words.map((w) => SENTENCE_END.test(w));
+  const next = new Int32Array(n);
+  const prev = new Int32Array(n);
   let last = -1;
-  for (let i = 0; i < words.length; i++) {
-    if (SENTENCE_END.test(words[i]!)) last = -1;
-    prevCue[i] = last < 0 ? 'none' : distanceBin(i - last);
+  for (let i = 0; i < n; i++) {
+    if (ends[i]) last = -1;
+    prev[i] = hashOf(last < 0 ? 'none' : distanceBin(i - last));
     if (isCue[i]) last = i;
   }
   last = -1;
-  for (let i = words.length - 1; i >= 0; i--) {
-    if (SENTENCE_END.test(words[i]!)) last = -1;
-    nextCue[i] = last < 0 ? 'none' : distanceBin(last - i);
+  for (let i = n - 1; i >= 0; i--) {
+    if (ends[i]) last = -1;
+    next[i] = hashOf(last < 0 ? 'none' : distanceBin(last - i));
     if (isCue[i]) last = i;
   }
-  const hashes = (values: readonly string[]): Int32Array => Int32Array.from(values, hashString);
   return {
-    lower,
     isCue,
     quoted,
-    sentenceStart: lower.map((_, i) => i === 0 || SENTENCE_END.test(lower[i - 1]!)),
+    sentenceStart: words.map((_, i) => i === 0 || ends[i - 1]!),
     h: {
-      lower: hashes(lower),
-      lemma: hashes(lower.map(lemmaOf)),
-      shape: hashes(shapes),
-      s3: hashes(lower.map((w) => w.slice(-3))),
-      next: Int32Array.from(nextCue, hashOf),
-      prev: Int32Array.from(prevCue, hashOf),
+      lower: Int32Array.from(wf, (f) => f.lower),
+      lemma: Int32Array.from(wf, (f) => f.lemma),
+      shape: Int32Array.from(wf, (f) => f.shape),
+      s3: Int32Array.from(wf, (f) => f.s3),
+      next,
+      prev,
     },
-    pronoun: lower.map((w) => PRONOUNS.has(w)),
+    pronoun: wf.map((f) => f.pronoun),
   };
 }
 
@@ -129,7 +149,7 @@ const T = {
 
 export function attributionFeatures(v: ParagraphView, i: number, prev: string, prev2: string): number[] {
   const h = v.h;
-  const n = v.lower.length;
+  const n = v.isCue.length;
   const lw = h.lower[i]!;
   const l1 = i > 0 ? h.lower[i - 1]! : P_START;
   const r1 = i + 1 < n ? h.lower[i + 1]! : P_END;

@@ -25,10 +25,6 @@ export function shapeOf(word: string): string {
 
 export interface SentenceView {
   words: readonly string[];
-  lower: readonly string[];
-  shapes: readonly string[];
-  /** Gazetteer classes of each word ("first", "place", "org-part"…), joined, or "-". */
-  gazetteer: readonly string[];
   /** Hashes of each token's word, lower-case word, affixes, shape and gazetteer classes. */
   h: { word: Int32Array; lower: Int32Array; p3: Int32Array; s3: Int32Array; s2: Int32Array; shape: Int32Array; gaz: Int32Array };
 }
@@ -41,27 +37,43 @@ function plainPunctuation(word: string): string {
   return word.replace(/[’‘‛`]/g, "'").replace(/[“”„]/g, '"');
 }
 
-export function viewOf(rawWords: readonly string[], gazetteer: Gazetteer): SentenceView {
-  const words = rawWords.map(plainPunctuation);
-  const lower = words.map((w) => w.toLowerCase());
-  const shapes = words.map(shapeOf);
-  const gaz = lower.map((w) => gazetteer.get(w) ?? (TITLE_WORDS.has(w.replace(/\.$/, '')) ? 'title' : '-'));
-  const hashes = (values: readonly string[]): Int32Array => Int32Array.from(values, hashString);
-  return {
-    words,
-    lower,
-    shapes,
-    gazetteer: gaz,
-    h: {
-      word: hashes(words),
-      lower: hashes(lower),
-      p3: hashes(lower.map((w) => w.slice(0, 3))),
-      s3: hashes(lower.map((w) => w.slice(-3))),
-      s2: hashes(lower.map((w) => w.slice(-2))),
-      shape: hashes(shapes),
-      gaz: Int32Array.from(gaz, hashOf),
-    },
-  };
+/** A word's hashes, by slot. */
+const WORD = 0, LOWER = 1, P3 = 2, S3 = 3, S2 = 4, SHAPE = 5, GAZ = 6;
+/** Words remembered with their hashes, per gazetteer; past this the memory starts over. */
+const MAX_REMEMBERED = 100000;
+const remembered = new WeakMap<Gazetteer, Map<string, Int32Array>>();
+
+function wordHashes(word: string, gazetteer: Gazetteer): Int32Array {
+  let memo = remembered.get(gazetteer);
+  if (!memo) {
+    memo = new Map();
+    remembered.set(gazetteer, memo);
+  }
+  let h = memo.get(word);
+  if (h) return h;
+  const plain = plainPunctuation(word);
+  const lower = plain.toLowerCase();
+  const gaz = gazetteer.get(lower) ?? (TITLE_WORDS.has(lower.replace(/\.$/, '')) ? 'title' : '-');
+  h = Int32Array.of(hashString(plain), hashString(lower), hashString(lower.slice(0, 3)), hashString(lower.slice(-3)), hashString(lower.slice(-2)), hashString(shapeOf(plain)), hashOf(gaz));
+  if (memo.size >= MAX_REMEMBERED) memo.clear();
+  memo.set(word, h);
+  return h;
+}
+
+export function viewOf(words: readonly string[], gazetteer: Gazetteer): SentenceView {
+  const n = words.length;
+  const h = { word: new Int32Array(n), lower: new Int32Array(n), p3: new Int32Array(n), s3: new Int32Array(n), s2: new Int32Array(n), shape: new Int32Array(n), gaz: new Int32Array(n) };
+  for (let i = 0; i < n; i++) {
+    const w = wordHashes(words[i]!, gazetteer);
+    h.word[i] = w[WORD]!;
+    h.lower[i] = w[LOWER]!;
+    h.p3[i] = w[P3]!;
+    h.s3[i] = w[S3]!;
+    h.s2[i] = w[S2]!;
+    h.shape[i] = w[SHAPE]!;
+    h.gaz[i] = w[GAZ]!;
+  }
+  return { words, h };
 }
 
 export function gazetteerFrom(json: { entries: Record<string, string[]> }): Gazetteer {
