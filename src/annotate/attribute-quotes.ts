@@ -33,7 +33,15 @@ export function attributeQuotes(article: Article, names: readonly NameMention[])
   const paragraphs = article.blocks.filter((b) => b.kind !== 'heading');
   const quotes = findQuotes(article.text, paragraphs);
   if (quotes.length === 0) return [];
-  const spans = paragraphs.flatMap((p) => attributionSpans(article.text, p.start, p.end));
+  // only paragraphs with a quotation, and the one before each (where a pronoun's source may stand), need tagging
+  const wanted = new Set<number>();
+  paragraphs.forEach((p, i) => {
+    if (quotes.some((q) => !q.scare && q.start >= p.start && q.start < p.end)) {
+      wanted.add(i);
+      if (i > 0) wanted.add(i - 1);
+    }
+  });
+  const spans = paragraphs.flatMap((p, i) => (wanted.has(i) ? attributionSpans(article.text, p.start, p.end) : []));
   const inQuote = (m: { start: number; end: number }): boolean => quotes.some((q) => !q.scare && m.start >= q.start && m.end <= q.end);
   // people named outside quotations: who is speaking, not whom the speakers talk about
   const people = names.filter((n) => n.articleId === article.id && n.type === 'person' && !inQuote(n)).sort((a, b) => a.start - b.start);
