@@ -1,7 +1,7 @@
 // Greedy left-to-right sequence tagging with a perceptron, and its training loop: shared by the
 // name tagger and the attribution tagger. Each tag is chosen seeing the two tags before it.
 import { mayFollow } from './bio.ts';
-import { Perceptron, type Scorer } from './ner/perceptron.ts';
+import { Perceptron, type Scorer } from './perceptron.ts';
 
 export type FeatureFunction<V> = (view: V, i: number, prev: string, prev2: string) => number[];
 

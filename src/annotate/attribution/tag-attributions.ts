@@ -1,10 +1,8 @@
 // Attribution spans in text: who (source), the verb or phrase that attributes (cue), and what
 // was attributed (content), tagged paragraph by paragraph with the committed perceptron model.
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { spansOfTags } from '../bio.ts';
 import { tagSequence } from '../greedy-tagger.ts';
-import { FrozenPerceptron, type PerceptronData, type Scorer } from '../ner/perceptron.ts';
+import { readPerceptron, type Scorer } from '../perceptron.ts';
 import { tokenize } from '../../text/tokenize.ts';
 import { attributionFeatures, paragraphView } from './attribution-features.ts';
 
@@ -21,7 +19,7 @@ const MODEL_URL = new URL('../../../models/attribution-perceptron.json.gz', impo
 let model: Scorer | null = null;
 
 function loadModel(): Scorer {
-  model ??= new FrozenPerceptron(JSON.parse(gunzipSync(readFileSync(MODEL_URL)).toString('utf8')) as PerceptronData);
+  model ??= readPerceptron(MODEL_URL);
   return model;
 }
 

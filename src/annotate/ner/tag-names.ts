@@ -1,11 +1,10 @@
 // Tags the names in a sentence's tokens with the committed perceptron model: persons,
 // organisations, places and other names, as token ranges. The model is read once, on first use.
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { spansOfTags } from '../bio.ts';
 import { tagSequence } from '../greedy-tagger.ts';
 import { featuresAt, gazetteerFrom, viewOf, type Gazetteer } from './ner-features.ts';
-import { FrozenPerceptron, type PerceptronData, type Scorer } from './perceptron.ts';
+import { readPerceptron, type Scorer } from '../perceptron.ts';
 
 export type NameType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -22,7 +21,7 @@ let model: Scorer | null = null;
 let names: Gazetteer | null = null;
 
 function loadModel(): Scorer {
-  model ??= new FrozenPerceptron(JSON.parse(gunzipSync(readFileSync(MODEL_URL)).toString('utf8')) as PerceptronData);
+  model ??= readPerceptron(MODEL_URL);
   return model;
 }
 

@@ -1,5 +1,7 @@
 // An averaged perceptron over hashed features (32-bit numbers) and a small fixed set of classes: scoring for
 // tagging, updates and averaging for training, and a compact serialised form for the weights.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
 export interface PerceptronData {
   classes: string[];
@@ -156,4 +158,9 @@ export class Perceptron implements Scorer {
     }
     return { classes: [...this.classes], scale, features, values };
   }
+}
+
+/** A committed model file (gzipped JSON of PerceptronData), ready for tagging. */
+export function readPerceptron(url: URL): FrozenPerceptron {
+  return new FrozenPerceptron(JSON.parse(gunzipSync(readFileSync(url)).toString('utf8')) as PerceptronData);
 }
