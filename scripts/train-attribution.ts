@@ -18,7 +18,7 @@ const MIN_MAGNITUDE = 150;
 function main(): void {
   const args = process.argv.slice(2);
   const epochsAt = args.indexOf('--epochs');
-  const epochs = epochsAt >= 0 ? Number(args[epochsAt + 1]) : 6;
+  const epochs = epochsAt >= 0 ? Number(args[epochsAt + 1]) : 4;
   const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--epochs') ?? join('..', 'shared', 'data', 'attribution', 'polnear', 'train');
   const docs = readPolnear(dir);
   const sequences = docs.flatMap(tagParagraphs).filter((p) => p.tokens.length > 0).map((p) => ({ view: paragraphView(p.tokens.map((t) => t.text)), tags: p.tags }));

@@ -94,7 +94,7 @@ function parseCsvLine(line: string): string[] {
 function main(): void {
   const args = process.argv.slice(2);
   const epochsAt = args.indexOf('--epochs');
-  const epochs = epochsAt >= 0 ? Number(args[epochsAt + 1]) : 6;
+  const epochs = epochsAt >= 0 ? Number(args[epochsAt + 1]) : 5;
   const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--epochs') ?? join('..', 'shared', 'data', 'ner', 'gmb-kaggle');
   const sentences = readGmb(dir);
   const trainSet = sentences.filter((_, i) => i % HELD_OUT_EVERY !== HELD_OUT_EVERY - 1);
