@@ -55,13 +55,18 @@ export type Article = z.infer<typeof Article>;
 
 const Mention = z.object({ articleId: z.string(), ...span });
 
+export const EntityType = z.enum(['person', 'organization', 'place', 'other']);
+export type EntityType = z.infer<typeof EntityType>;
+
 export const Entity = z.object({
   id: z.string(),
   name: z.string(),
-  type: z.enum(['person', 'organization', 'place', 'other']),
+  type: EntityType,
   aliases: z.array(z.string()),
   mentions: z.array(Mention),
 });
+
+export type Entity = z.infer<typeof Entity>;
 
 export const Quote = z.object({
   id: z.string(),
@@ -83,6 +88,8 @@ export const Quote = z.object({
   speakers: z.array(z.object({ name: z.string(), entityId: z.string().nullable() })),
 });
 
+export type Quote = z.infer<typeof Quote>;
+
 export const QuoteGroup = z.object({
   id: z.string(),
   quoteIds: z.array(z.string()),
@@ -98,6 +105,8 @@ export const QuoteGroup = z.object({
   speakers: z.array(z.string()),
   speakersDiffer: z.boolean(),
 });
+
+export type QuoteGroup = z.infer<typeof QuoteGroup>;
 
 export const Claim = z.object({
   id: z.string(),

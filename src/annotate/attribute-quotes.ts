@@ -17,7 +17,7 @@ export interface QuoteFinding {
   sourceText: string | null;
   sourceStart: number | null;
   sourceEnd: number | null;
-  /** The person the source resolves to, by name as written in the article, or null. */
+  /** The person the source names, as written in the article ("Sheinbaum"; the dossier ties it to the story's entity), or null. */
   speakerName: string | null;
   /** Every person the source names ("X and Y have both used phrases like …"); the first is `speakerName`. */
   speakerNames: string[];
@@ -26,8 +26,8 @@ export interface QuoteFinding {
 
 /** Sources and cues further than this from a quotation are not its attribution. */
 const MAX_ATTRIBUTION_GAP = 160;
+/** Pronouns that stand for one person: when no earlier source is found, the last person named may be meant. */
 const PERSONAL_PRONOUNS = /^(he|she|him|her)$/i;
-const GROUP_PRONOUNS = /^(they|we|i)$/i;
 
 export function attributeQuotes(article: Article, names: readonly NameMention[]): QuoteFinding[] {
   const paragraphs = article.blocks.filter((b) => b.kind !== 'heading');
@@ -104,7 +104,7 @@ function joinFragments(text: string, sources: readonly AttributionSpan[]): Attri
   const joined: AttributionSpan[] = [];
   for (const s of sources) {
     const last = joined[joined.length - 1];
-    if (last && FRAGMENT_GAP.test(text.slice(last.end, s.start)) && !/[.!?]/.test(text.slice(last.end, s.start))) {
+    if (last && FRAGMENT_GAP.test(text.slice(last.end, s.start))) {
       joined[joined.length - 1] = { ...last, end: s.end };
     } else joined.push(s);
   }
@@ -144,7 +144,7 @@ function resolveSource(
   sources: readonly AttributionSpan[],
 ): { words: string; names: string[] } {
   const words = article.text.slice(source.start, source.end).trim();
-  if (PERSONAL_PRONOUNS.test(words) || GROUP_PRONOUNS.test(words)) {
+  if (PRONOUN_SOURCE.test(words)) {
     const antecedent = [...sources]
       .reverse()
       .find((s) => s.end <= source.start && source.start - s.end <= MAX_PRONOUN_REACH && !PRONOUN_SOURCE.test(article.text.slice(s.start, s.end).trim()));
@@ -158,7 +158,7 @@ function resolveSource(
           !MODIFIER_BEFORE.test(article.text.slice(Math.max(0, m.start - 20), m.start)) &&
           !/^['’]s\b/.test(article.text.slice(m.end, m.end + 3)),
       );
-      if (before.length) return { words, names: [fullest(before[before.length - 1]!.text, people)] };
+      if (before.length) return { words, names: [before[before.length - 1]!.text] };
     }
     return { words, names: [] };
   }
@@ -182,14 +182,8 @@ function namesIn(source: AttributionSpan, article: Article, people: readonly Nam
     const after = article.text.slice(m.end, source.end);
     return !MODIFIER_BEFORE.test(before) && !/\b(who|which|that)\b/i.test(before) && /^\s*($|[,(]|and\b)/.test(after);
   });
-  if (heads.length > 0) return [...new Set(heads.map((h) => fullest(h.text, people)))];
+  if (heads.length > 0) return [...new Set(heads.map((h) => h.text))];
   const words = article.text.slice(source.start, source.end).trim();
   const known = people.find((p) => p.text === words || p.text.endsWith(` ${words}`));
-  return known && /^\p{Lu}/u.test(words) ? [fullest(words, people)] : [];
-}
-
-/** "Sheinbaum" stands for "Claudia Sheinbaum" when the article names her so. */
-function fullest(name: string, people: readonly NameMention[]): string {
-  const longer = people.map((p) => p.text).filter((t) => t !== name && t.endsWith(` ${name}`));
-  return longer.sort((a, b) => b.length - a.length)[0] ?? name;
+  return known && /^\p{Lu}/u.test(words) ? [words] : [];
 }

@@ -1,10 +1,8 @@
 // Names in one article: every person, organisation and place the tagger finds in its sentences,
 // as character spans into the article's text. No cross-article knowledge here.
-import type { Article } from '../model.ts';
+import type { Article, EntityType } from '../model.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { loadGazetteer, spansOf, tagWords, type NameType } from './ner/tag-names.ts';
-
-export type EntityType = 'person' | 'organization' | 'place' | 'other';
 
 export interface NameMention {
   articleId: string;
@@ -21,8 +19,8 @@ const NOT_AN_EDGE = /^(['’]s|\P{L}+|\p{Ll}.*)$/u;
 /** A one-word name the name lists know only as a place is a place, whatever the tagger's guess ("U.S."). */
 function placeByName(text: string): EntityType | null {
   if (/\s/.test(text)) return null;
-  const classes = loadGazetteer().get(text.toLowerCase());
-  return classes && classes.split('+').includes('place') && !classes.includes('org') && !classes.includes('first') ? 'place' : null;
+  const classes = loadGazetteer().get(text.toLowerCase())?.split('+') ?? [];
+  return classes.includes('place') && !classes.some((c) => c.startsWith('org') || c === 'first') ? 'place' : null;
 }
 
 export function findNames(article: Article): NameMention[] {

@@ -4,38 +4,9 @@
 // wording differs; the word-level difference is kept), single-source (one outlet only).
 import { createHash } from 'node:crypto';
 import type { QuoteFinding } from '../annotate/attribute-quotes.ts';
-import type { Entity } from './link-entities.ts';
+import type { Entity, Quote, QuoteGroup } from '../model.ts';
 
-export interface Quote {
-  id: string;
-  articleId: string;
-  text: string;
-  start: number;
-  end: number;
-  speaker: { name: string | null; entityId: string | null; description: string | null; start: number | null; end: number | null };
-  cue: string | null;
-  scare: boolean;
-  /** Everyone the attribution names, when it names more than one person. */
-  speakers: Array<{ name: string; entityId: string | null }>;
-}
-
-export interface WordDiff {
-  op: 'same' | 'removed' | 'added';
-  text: string;
-}
-
-export interface QuoteGroup {
-  id: string;
-  quoteIds: string[];
-  articleIds: string[];
-  agreement: 'verbatim' | 'variant' | 'single-source';
-  /** For variants: the first rendering against each other one, word by word. */
-  differences: Array<{ quoteId: string; withQuoteId: string; diff: WordDiff[] }>;
-  /** Everyone named as speaking the group's quotes. */
-  speakers: string[];
-  /** The same words are given to different people: two renderings name speakers with no one in common. */
-  speakersDiffer: boolean;
-}
+export type WordDiff = QuoteGroup['differences'][number]['diff'][number];
 
 /** Share of words two renderings must share to be one utterance worded differently. */
 const VARIANT_OVERLAP = 0.6;
@@ -44,15 +15,26 @@ const MIN_VARIANT_WORDS = 4;
 
 const PRONOUN = /^(he|she|they|i|we|him|her|it)$/i;
 
-export function buildQuotes(findings: readonly QuoteFinding[], entities: readonly Entity[]): Quote[] {
+/** The person entity a speaker's name stands for: by name or alias, else the one person whose name it ends ("Esper"). */
+function personFinder(entities: readonly Entity[]): (name: string) => Entity | null {
+  const people = entities.filter((e) => e.type === 'person');
   const byName = new Map<string, Entity>();
-  for (const e of entities) {
-    if (e.type !== 'person') continue;
+  for (const e of people) {
     byName.set(e.name, e);
     for (const alias of e.aliases) byName.set(alias, e);
   }
+  return (name) => {
+    const known = byName.get(name);
+    if (known) return known;
+    const ending = people.filter((e) => e.name.endsWith(` ${name}`));
+    return ending.length === 1 ? ending[0]! : null;
+  };
+}
+
+export function buildQuotes(findings: readonly QuoteFinding[], entities: readonly Entity[]): Quote[] {
+  const personNamed = personFinder(entities);
   return findings.map((f) => {
-    const entity = f.speakerName ? byName.get(f.speakerName) ?? null : null;
+    const entity = f.speakerName ? personNamed(f.speakerName) : null;
     const name = entity?.name ?? f.speakerName;
     const own = f.sourceText?.trim() ?? null;
     const description = own && own !== name && !(entity?.aliases.includes(own) ?? false) && !PRONOUN.test(own) ? own : null;
@@ -68,7 +50,7 @@ export function buildQuotes(findings: readonly QuoteFinding[], entities: readonl
       speakers:
         f.speakerNames.length > 1
           ? f.speakerNames.map((n) => {
-              const e = byName.get(n) ?? null;
+              const e = personNamed(n);
               return { name: e?.name ?? n, entityId: e?.id ?? null };
             })
           : [],

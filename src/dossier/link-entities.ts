@@ -2,15 +2,8 @@
 // one entity, and a person named in part ("Sheinbaum") joins the one full name in the story that
 // ends that way ("Claudia Sheinbaum"). Ids come from the canonical name, so they are stable.
 import { createHash } from 'node:crypto';
-import type { EntityType, NameMention } from '../annotate/find-names.ts';
-
-export interface Entity {
-  id: string;
-  name: string;
-  type: EntityType;
-  aliases: string[];
-  mentions: Array<{ articleId: string; start: number; end: number }>;
-}
+import type { NameMention } from '../annotate/find-names.ts';
+import type { Entity, EntityType } from '../model.ts';
 
 /** Names of the other kind ("Mexican", "Republican") are adjectives more than referents: left out for now. */
 const LINKED_TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
@@ -41,6 +34,12 @@ function settleTypes(mentions: readonly NameMention[]): NameMention[] {
   return mentions.map((m) => ({ ...m, type: settled.get(keyOf(m.text))! }));
 }
 
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function linkEntities(allMentions: readonly NameMention[], articleOrder: readonly string[]): Entity[] {
   const order = new Map(articleOrder.map((id, i) => [id, i]));
   const mentions = settleTypes(allMentions);
@@ -48,10 +47,7 @@ export function linkEntities(allMentions: readonly NameMention[], articleOrder: 
   for (const type of LINKED_TYPES) {
     const ofType = mentions.filter((m) => m.type === type);
     const forms = new Map<string, NameMention[]>();
-    for (const m of ofType) {
-      const key = keyOf(m.text);
-      forms.set(key, [...(forms.get(key) ?? []), m]);
-    }
+    for (const m of ofType) pushTo(forms, keyOf(m.text), m);
     // each form joins the longest form it is the tail of, when that longer form is the only one
     const canonical = new Map<string, string>();
     const keys = [...forms.keys()].sort((a, b) => b.split(' ').length - a.split(' ').length || a.localeCompare(b));
@@ -67,10 +63,7 @@ export function linkEntities(allMentions: readonly NameMention[], articleOrder: 
       canonical.set(key, key);
     }
     const groups = new Map<string, NameMention[]>();
-    for (const [key, list] of forms) {
-      const head = canonical.get(key)!;
-      groups.set(head, [...(groups.get(head) ?? []), ...list]);
-    }
+    for (const [key, list] of forms) for (const m of list) pushTo(groups, canonical.get(key)!, m);
     for (const [name, list] of groups) {
       list.sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.start - b.start);
       entities.push({

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { findQuotes } from '../../src/annotate/find-quotes.ts';
-import { diffWords, groupQuotes, type Quote } from '../../src/dossier/group-quotes.ts';
+import { diffWords, groupQuotes } from '../../src/dossier/group-quotes.ts';
+import type { Quote } from '../../src/model.ts';
 import { analyze, type Dossier } from '../../src/index.ts';
 import { EXAMPLE_DIR } from '../helpers.ts';
 

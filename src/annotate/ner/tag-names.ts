@@ -1,19 +1,14 @@
 // Tags the names in a sentence's tokens with the committed perceptron model: persons,
 // organisations, places and other names, as token ranges. The model is read once, on first use.
 import { readFileSync } from 'node:fs';
-import { spansOfTags } from '../bio.ts';
+import { spansOfTags, type BioSpan } from '../bio.ts';
 import { tagSequence } from '../greedy-tagger.ts';
 import { featuresAt, gazetteerFrom, viewOf, type Gazetteer } from './ner-features.ts';
 import { readPerceptron, type Scorer } from '../perceptron.ts';
 
 export type NameType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
-export interface NameSpan {
-  /** Token range, end exclusive. */
-  first: number;
-  end: number;
-  type: NameType;
-}
+export type NameSpan = BioSpan<NameType>;
 
 const MODEL_URL = new URL('../../../models/ner-perceptron.json.gz', import.meta.url);
 const GAZETTEER_URL = new URL('../../../models/gazetteer.json', import.meta.url);
