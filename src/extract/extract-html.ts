@@ -52,7 +52,9 @@ export function extractHtml(html: string): Extracted {
   const seen = new Set(removed.map((r) => r.text));
   const title = normalize(metadata.title ?? '');
   for (const block of collectBlocks([body], { page, cleanConditionally: false, weightClasses: false }, 'boilerplate')) {
-    if (!kept.has(block.text) && !seen.has(block.text) && normalize(block.text) !== title) {
+    // the headline is the title, not removed text (length first: normalising every block is not cheap)
+    const isTitle = Math.abs(block.text.length - (metadata.title?.length ?? -1)) <= 10 && normalize(block.text) === title;
+    if (!kept.has(block.text) && !seen.has(block.text) && !isTitle) {
       removed.push({ kind: block.label ?? 'boilerplate', text: block.text });
     }
   }

@@ -11,7 +11,8 @@ export interface Decoded {
 const DECLARATION_WINDOW = 4096;
 
 
-export function decodeBytes(bytes: Uint8Array, declared: string | null = null): Decoded {
+/** `readDeclaration`: look for a charset declared in the bytes (pages do; plain text does not). */
+export function decodeBytes(bytes: Uint8Array, readDeclaration = true): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   }
@@ -23,7 +24,7 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   }
   // Many pages declare ISO-8859-1 but are UTF-8: bytes that are valid UTF-8 are UTF-8.
   if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), encoding: 'utf-8' };
-  const label = declared ?? sniffDeclaredCharset(bytes);
+  const label = readDeclaration ? sniffDeclaredCharset(bytes) : null;
   if (label) {
     const decoder = decoderFor(label);
     if (decoder && decoder.encoding !== 'utf-8' && decoder.encoding !== 'windows-1252') {

@@ -3,7 +3,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.ts';
-import { decodeBytes, sniffDeclaredCharset } from './decode-text.ts';
+import { decodeBytes } from './decode-text.ts';
 import { expandInputs, type InputRef } from './expand-inputs.ts';
 
 export { expandInputs, type InputRef };
@@ -70,8 +70,8 @@ export function bytesToDocuments(raw: Buffer, source: string, name: string | nul
     if (binary) throw new InputError(source, binary);
 
     const nameKind = name ? kindFromName(name) : null;
-    const declared = nameKind === 'html' || nameKind === null ? sniffDeclaredCharset(bytes) : null;
-    const { text: decoded, encoding } = decodeBytes(bytes, declared);
+    // a declared charset matters only for bytes that are not UTF-8, and is read only then
+    const { text: decoded, encoding } = decodeBytes(bytes, nameKind === 'html' || nameKind === null);
     if (decoded.trim() === '') throw new InputError(source, 'empty input (only white space)');
     const kind: ContentKind = nameKind ?? kindFromContent(decoded);
 
