@@ -5,7 +5,9 @@
 // Usage: npm run bench:attribution -- [../shared/data/attribution/polnear/dev]
 import { join } from 'node:path';
 import { attributionSpans, type AttributionSpan } from '../src/annotate/attribution/tag-attributions.ts';
+import { attributeQuotes } from '../src/annotate/attribute-quotes.ts';
 import { findQuotes } from '../src/annotate/find-quotes.ts';
+import type { Article } from '../src/model.ts';
 import { paragraphsOf, readPolnear, type GoldSpan, type SpanKind } from '../scripts/read-polnear.ts';
 
 interface Scored {
@@ -49,6 +51,7 @@ function main(): void {
   const kinds: SpanKind[] = ['SRC', 'CUE', 'CON'];
   const all = Object.fromEntries(kinds.map((k) => [k, empty()])) as Record<SpanKind, Scored>;
   const direct = { CON: empty(), SRC: empty() };
+  const product = { CON: empty(), SRC: empty() };
   const finder = empty();
   let words = 0;
   const started = performance.now();
@@ -70,6 +73,15 @@ function main(): void {
     const found = findQuotes(doc.text, paragraphsOf(doc.text)).filter((q) => !q.scare && contents.some((c) => c.start < q.end && q.start < c.end));
     compare(finder, goldDirect, found.map((q) => trimmed(doc.text, q)));
     compare(direct.SRC, goldDirectSources, nearestSources(predicted, predDirect));
+    // what the dossier reports: every quotation that stands as a line of speech, and the source it gives it
+    const blocks = paragraphsOf(doc.text).map((p) => ({ kind: 'paragraph' as const, ...p }));
+    const quotes = attributeQuotes({ id: doc.name, text: doc.text, blocks, sentences: [] } as unknown as Article, []).filter((q) => !q.scare && !q.partial);
+    compare(product.CON, goldDirect, quotes.map((q) => trimmed(doc.text, q)));
+    const withoutComma = (s: { start: number; end: number }) => {
+      const t = trimmed(doc.text, s);
+      return doc.text[t.end - 1] === ',' ? { start: t.start, end: t.end - 1 } : t;
+    };
+    compare(product.SRC, goldDirectSources.map(withoutComma), quotes.filter((q) => q.sourceStart !== null).map((q) => ({ start: q.sourceStart!, end: q.sourceEnd! })));
   });
   const line = (name: string, s: Scored): string => {
     const e = f1(s.exact.tp, s.exact.fp, s.exact.fn);
@@ -83,8 +95,10 @@ function main(): void {
   console.log(line('direct content', direct.CON));
   console.log(line('direct source', direct.SRC));
   console.log(line('quote finder', finder));
+  console.log(line('dossier quotes', product.CON));
+  console.log(line('dossier speakers', product.SRC));
   const ex = (s: Scored): string => f1(s.exact.tp, s.exact.fp, s.exact.fn).f.toFixed(3);
-  console.log(`content F1 ${ex(all.CON)} source F1 ${ex(all.SRC)} cue F1 ${ex(all.CUE)} direct content F1 ${ex(direct.CON)} direct source F1 ${ex(direct.SRC)}`);
+  console.log(`content F1 ${ex(all.CON)} source F1 ${ex(all.SRC)} cue F1 ${ex(all.CUE)} direct content F1 ${ex(product.CON)} direct source F1 ${ex(product.SRC)}`);
 }
 
 /** The source span nearest to each direct-quote content: the speaker the tagger gives it. */

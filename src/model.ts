@@ -84,6 +84,8 @@ export const Quote = z.object({
   cue: z.string().nullable(),
   /** A word or two set apart in quotation marks rather than something someone said. */
   scare: z.boolean(),
+  /** Words quoted inside the outlet's own sentence (called the plans “a grave violation”) rather than a line of speech. */
+  partial: z.boolean(),
   /** Everyone the attribution names, when it names more than one person. */
   speakers: z.array(z.object({ name: z.string(), entityId: z.string().nullable() })),
 });

@@ -13,6 +13,7 @@ export interface QuoteFinding {
   end: number;
   text: string;
   scare: boolean;
+  partial: boolean;
   /** The source span's words as the article gives them ("she", "Mexico's president"), or null. */
   sourceText: string | null;
   sourceStart: number | null;
@@ -46,6 +47,7 @@ export function attributeQuotes(article: Article, names: readonly NameMention[])
   // people named outside quotations: who is speaking, not whom the speakers talk about
   const people = names.filter((n) => n.articleId === article.id && n.type === 'person' && !inQuote(n)).sort((a, b) => a.start - b.start);
   const sources = joinFragments(article.text, spans.filter((s) => s.kind === 'SRC' && !inQuote(s)))
+    .map((s) => withoutEdgePunctuation(article.text, s))
     .filter((s) => canSpeak(article.text.slice(s.start, s.end)))
     .map((s) => widenToNames(s, people));
   const findings: QuoteFinding[] = [];
@@ -63,6 +65,7 @@ export function attributeQuotes(article: Article, names: readonly NameMention[])
       end: quote.end,
       text: article.text.slice(quote.start, quote.end),
       scare: quote.scare,
+      partial: quote.partial,
       sourceText: speaker?.words ?? null,
       sourceStart: source?.start ?? null,
       sourceEnd: source?.end ?? null,
@@ -88,6 +91,13 @@ function widenToNames(source: AttributionSpan, people: readonly NameMention[]): 
     if (m.start < end && m.end > end) end = m.end;
   }
   return start === source.start && end === source.end ? source : { ...source, start, end };
+}
+
+/** "Scott Pruitt, the attorney general of Oklahoma," names its speaker without the comma that closes the apposition. */
+function withoutEdgePunctuation(text: string, span: AttributionSpan): AttributionSpan {
+  let end = span.end;
+  while (end > span.start && /[\s,;:]/.test(text[end - 1]!)) end--;
+  return end === span.end ? span : { ...span, end };
 }
 
 /** A lone lower-case word speaks only as a pronoun or a plural ("officials", "critics"), not as "once" or "also". */

@@ -13,6 +13,8 @@ export interface QuoteSpan {
   scare: boolean;
   /** This piece continues the quotation of the previous paragraph. */
   continued: boolean;
+  /** Words quoted inside the outlet's own sentence (called the plans “a grave violation”), not a line of speech standing alone. */
+  partial: boolean;
 }
 
 /** A quotation this short is a word or a phrase set apart, not speech. */
@@ -20,7 +22,8 @@ const MAX_SCARE_WORDS = 2;
 /** A quotation longer than this without a closing mark is a stray mark, not a quotation. */
 const MAX_UNCLOSED_CHARS = 2000;
 
-const OPENERS: Record<string, string> = { '“': '”', '„': '“', '«': '»', '"': '"' };
+/** The marks that close a quotation each mark opens; typed text mixes curly and straight ones (“…" and "…”). */
+const OPENERS: Record<string, string> = { '“': '”"', '„': '“', '«': '»', '"': '"”' };
 
 export function findQuotes(text: string, paragraphs: ReadonlyArray<{ start: number; end: number }>): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
@@ -49,23 +52,24 @@ function quotesInParagraph(text: string, start: number, end: number, carried: bo
       let stop = end;
       while (stop > i && /\s/.test(text[stop - 1]!)) stop--;
       if (stop - i <= MAX_UNCLOSED_CHARS && stop - i > 1) {
-        quotes.push(piece(text, i, stop, i + 1, stop, carried && i === firstNonSpace(text, start, end)));
+        quotes.push(piece(text, start, i, stop, i + 1, stop, carried && i === firstNonSpace(text, start, end)));
         return { quotes, leftOpen: true };
       }
       continue;
     }
-    quotes.push(piece(text, i, close + 1, i + 1, close, carried && i === firstNonSpace(text, start, end)));
+    quotes.push(piece(text, start, i, close + 1, i + 1, close, carried && i === firstNonSpace(text, start, end), spokenAlone(text, start, i, close)));
     carried = false;
     i = close;
   }
   return { quotes, leftOpen: false };
 }
 
-function findCloser(text: string, from: number, end: number, closer: string): number {
+function findCloser(text: string, from: number, end: number, closers: string): number {
   for (let k = from; k < end; k++) {
-    if (text[k] === closer) {
+    const ch = text[k]!;
+    if (closers.includes(ch)) {
       // a straight quote closes only after a word or punctuation, not before one
-      if (closer === '"' && /\s/.test(text[k - 1] ?? ' ')) continue;
+      if (ch === '"' && /\s/.test(text[k - 1] ?? ' ')) continue;
       return k;
     }
   }
@@ -78,7 +82,24 @@ function firstNonSpace(text: string, start: number, end: number): number {
   return k;
 }
 
-function piece(text: string, start: number, end: number, innerStart: number, innerEnd: number, continued: boolean): QuoteSpan {
+function piece(text: string, paragraphStart: number, start: number, end: number, innerStart: number, innerEnd: number, continued: boolean, spoken = false): QuoteSpan {
   const words = text.slice(innerStart, innerEnd).trim().split(/\s+/).filter(Boolean).length;
-  return { start, end, innerStart, innerEnd, scare: words <= MAX_SCARE_WORDS && !continued, continued };
+  const before = text.slice(Math.max(paragraphStart, start - 40), start).trimEnd();
+  // after a word of the outlet's sentence ("called it", "as"), not after a cue's comma or colon or a sentence end
+  const partial = !continued && /[\p{L}\p{N})]$/u.test(before) && !CUE_BEFORE.test(before);
+  return { start, end, innerStart, innerEnd, scare: words <= MAX_SCARE_WORDS && !continued && !spoken, continued, partial };
+}
+
+/** Cue words that introduce a whole line of speech without a comma ("she said “…”", "he told reporters “…”"). */
+const CUE_BEFORE = /\b(said|says|added|adds|told \p{L}+|wrote|writes|tweeted|asked|replied|declared|stated)$/iu;
+
+/**
+ * A short quotation that opens a sentence and ends in its own punctuation is a line of speech
+ * (“I would,” she said; “You winning?”), not words set apart: a scare quote stands inside a
+ * sentence (called it a “hoax,” and left).
+ */
+function spokenAlone(text: string, paragraphStart: number, open: number, close: number): boolean {
+  if (!/[,?!.…—-]$/.test(text.slice(open + 1, close).trimEnd())) return false;
+  const before = text.slice(paragraphStart, open).trimEnd();
+  return before === '' || /[.?!:”"]$/.test(before);
 }

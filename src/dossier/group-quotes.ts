@@ -47,6 +47,7 @@ export function buildQuotes(findings: readonly QuoteFinding[], entities: readonl
       speaker: { name, entityId: entity?.id ?? null, description, start: f.sourceStart, end: f.sourceEnd },
       cue: f.cue,
       scare: f.scare,
+      partial: f.partial,
       speakers:
         f.speakerNames.length > 1
           ? f.speakerNames.map((n) => {
