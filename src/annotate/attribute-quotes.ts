@@ -56,9 +56,11 @@ export function attributeQuotes(article: Article, names: readonly NameMention[])
     // a quotation's attribution stands in its own paragraph
     const paragraph = paragraphs.find((b) => quote.start >= b.start && quote.start < b.end)!;
     const here = (s: AttributionSpan): boolean => s.start >= paragraph.start && s.end <= paragraph.end;
-    const source = quote.scare ? null : nearest(sources.filter(here), quote);
-    const cue = quote.scare ? null : nearest(spans.filter((s) => s.kind === 'CUE' && here(s) && !inside(s, quote)), quote);
-    const speaker = source ? resolveSource(source, article, people, sources) : null;
+    const signed = quote.scare ? null : signature(article.text, quote);
+    const named = quote.scare ? null : nearest(sources.filter(here), quote);
+    const source = signed ?? (named ? toSentenceEnd(article.text, quote, named, paragraph.end) : null);
+    const cue = quote.scare || signed ? null : nearest(spans.filter((s) => s.kind === 'CUE' && here(s) && !inside(s, quote)), quote);
+    const speaker = signed ? { words: article.text.slice(signed.start, signed.end), names: [article.text.slice(signed.start, signed.end)] } : source ? resolveSource(source, article, people, sources) : null;
     let finding: QuoteFinding = {
       articleId: article.id,
       start: quote.start,
@@ -91,6 +93,38 @@ function widenToNames(source: AttributionSpan, people: readonly NameMention[]): 
     if (m.start < end && m.end > end) end = m.end;
   }
   return start === source.start && end === source.end ? source : { ...source, start, end };
+}
+
+/** A cue between a quotation and the source after it: “…,” said … */
+const CUE_AFTER_QUOTE = /^[\s,]*(said|says|added|adds|wrote|writes|asked|explained|noted|recalled|told|continued|argued|insisted|warned|according to)[\s,]+$/i;
+/** What ends a source rather than describes it: when or where it spoke, or another clause. */
+const NOT_DESCRIPTION = /^[\s,]*(on|in an?|in his|in her|at an?|during|last|this|earlier|later|before|after|when|while|as|adding|and|but|to|via|by|from|according|yesterday|today|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+
+/**
+ * “…,” said Patrick McGinley, a law professor at West Virginia University, who has studied … :
+ * a source named after the cue that follows its quotation runs, with its description, to the end
+ * of the sentence, unless what follows tells when or where it spoke.
+ */
+function toSentenceEnd(text: string, quote: QuoteSpan, source: AttributionSpan, paragraphEnd: number): AttributionSpan {
+  if (source.start < quote.end || !CUE_AFTER_QUOTE.test(text.slice(quote.end, source.start))) return source;
+  const rest = text.slice(source.end, paragraphEnd);
+  const stop = /[.!?](?=\s|$)|["“”]/.exec(rest);
+  if (!stop || stop[0] !== '.' && stop[0] !== '!' && stop[0] !== '?') return source;
+  const tail = rest.slice(0, stop.index);
+  if (NOT_DESCRIPTION.test(tail) || tail.length > 200) return source;
+  return { ...source, end: source.end + tail.trimEnd().length };
+}
+
+/** A name signed after a quotation with a dash, as under a testimonial or an epigraph: “…” ― Pamela Padilla. */
+const SIGNATURE = /^[ \t]{0,2}[―—–][ \t]*(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|del|da|van|von|la|le)){0,5})/u;
+
+function signature(text: string, quote: QuoteSpan): AttributionSpan | null {
+  const m = SIGNATURE.exec(text.slice(quote.end, quote.end + 120));
+  if (!m) return null;
+  const start = quote.end + m[0].length - m[1]!.length;
+  let end = start + m[1]!.length;
+  while (/[.\s]/.test(text[end - 1]!) && end > start) end--;
+  return { kind: 'SRC', start, end };
 }
 
 /** "Scott Pruitt, the attorney general of Oklahoma," names its speaker without the comma that closes the apposition. */
