@@ -98,7 +98,7 @@ function widenToNames(source: AttributionSpan, people: readonly NameMention[]): 
 /** A cue between a quotation and the source after it: “…,” said … */
 const CUE_AFTER_QUOTE = /^[\s,]*(said|says|added|adds|wrote|writes|asked|explained|noted|recalled|told|continued|argued|insisted|warned|according to)[\s,]+$/i;
 /** What ends a source rather than describes it: when or where it spoke, or another clause. */
-const NOT_DESCRIPTION = /^[\s,]*(on|in an?|in his|in her|at an?|during|last|this|earlier|later|before|after|when|while|as|adding|and|but|to|via|by|from|according|yesterday|today|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+const NOT_DESCRIPTION = /^[\s,]*(on|in an?|in his|in her|at an?|during|last|this|earlier|later|before|after|when|while|as|adding|and|but|to|via|by|from|according|yesterday|today|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day|\p{Ll}+ing|\p{Ll}+ed)\b/iu;
 
 /**
  * “…,” said Patrick McGinley, a law professor at West Virginia University, who has studied … :
