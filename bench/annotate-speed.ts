@@ -1,10 +1,11 @@
-// Speed of the who-said-what annotation (names and quotes with speakers) on one core, over real
+// Speed of the who-said-what annotation (names, titles, role phrases and pronouns, quotes with speakers) on one core, over real
 // article bodies (the Zyte ground truth), and the process's peak memory.
 // Usage: npm run bench:annotate -- [../shared/data/extraction/zyte] [--rounds N]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attributeQuotes } from '../src/annotate/attribute-quotes.ts';
 import { findNames } from '../src/annotate/find-names.ts';
+import { findReferences, findRoles } from '../src/annotate/find-roles.ts';
 import { extractArticle } from '../src/extract/extract-article.ts';
 import { NO_HINTS } from '../src/ingest/raw-document.ts';
 import { segmentArticle } from '../src/text/segment.ts';
@@ -19,14 +20,21 @@ const articles = Object.entries(truth)
   .map(([id, t]) => segmentArticle(extractArticle({ source: id, format: 'text', content: t.articleBody!, encoding: 'utf-8', hints: NO_HINTS })));
 const words = articles.reduce((n, a) => n + a.text.split(/\s+/).length, 0);
 
+function annotate(article: (typeof articles)[number]): number {
+  const names = findNames(article);
+  findRoles(article, names);
+  findReferences(article, names);
+  return attributeQuotes(article, names).length;
+}
+
 // the first article loads the models; time the rounds after it
-attributeQuotes(articles[0]!, findNames(articles[0]!));
+annotate(articles[0]!);
 let best = Infinity;
 let quotes = 0;
 for (let r = 0; r < rounds; r++) {
   const started = performance.now();
   quotes = 0;
-  for (const article of articles) quotes += attributeQuotes(article, findNames(article)).length;
+  for (const article of articles) quotes += annotate(article);
   best = Math.min(best, (performance.now() - started) / 1000);
 }
 const perArticle = words / articles.length;

@@ -53,7 +53,12 @@ export const Article = z.object({
 });
 export type Article = z.infer<typeof Article>;
 
-const Mention = z.object({ articleId: z.string(), ...span });
+const Mention = z.object({
+  articleId: z.string(),
+  ...span,
+  /** How the article refers to the entity here: by name, by a role ("Mexico's president") or by a pronoun ("she"). */
+  form: z.enum(['name', 'role', 'pronoun']),
+});
 
 export const EntityType = z.enum(['person', 'organization', 'place', 'other']);
 export type EntityType = z.infer<typeof EntityType>;
@@ -63,6 +68,8 @@ export const Entity = z.object({
   name: z.string(),
   type: EntityType,
   aliases: z.array(z.string()),
+  /** Titles and descriptions the articles give the entity, in their words ("Defense Secretary", "the US ambassador to Mexico"). */
+  roles: z.array(z.string()),
   mentions: z.array(Mention),
 });
 

@@ -4,6 +4,7 @@
 import { InputError } from './errors.ts';
 import { attributeQuotes } from './annotate/attribute-quotes.ts';
 import { findNames } from './annotate/find-names.ts';
+import { findReferences, findRoles } from './annotate/find-roles.ts';
 import { buildDossier, withUniqueIds } from './dossier/build-dossier.ts';
 import { extractArticle } from './extract/extract-article.ts';
 import { expandInputs, readRef, type IngestItem, type IngestOptions } from './ingest/ingest.ts';
@@ -90,7 +91,9 @@ export async function analyzeInputs(inputs: readonly Input[], options: RunOption
   const messages: Message[] = extracted.failures.map((f) => ({ source: f.input, rule: 'input-failed', reason: f.reason }));
   const names = articles.map(findNames);
   const quotes = articles.flatMap((article, i) => attributeQuotes(article, names[i]!));
-  return { articles, failures: extracted.failures, dossier: buildDossier(articles, messages, { names: names.flat(), quotes }) };
+  const roles = articles.flatMap((article, i) => findRoles(article, names[i]!));
+  const references = articles.flatMap((article, i) => findReferences(article, names[i]!));
+  return { articles, failures: extracted.failures, dossier: buildDossier(articles, messages, { names: names.flat(), quotes, roles, references }) };
 }
 
 /** `import { analyze } from 'triangulate'`: the dossier of the given inputs. */

@@ -25,6 +25,8 @@ export interface QuoteFinding {
   cue: string | null;
 }
 
+/** How near a cue stands to the source it goes with, in characters. */
+const CUE_REACH = 12;
 /** Sources and cues further than this from a quotation are not its attribution. */
 const MAX_ATTRIBUTION_GAP = 160;
 /** Pronouns that stand for one person: when no earlier source is found, the last person named may be meant. */
@@ -50,6 +52,16 @@ export function attributeQuotes(article: Article, names: readonly NameMention[])
     .map((s) => withoutEdgePunctuation(article.text, s))
     .filter((s) => canSpeak(article.text.slice(s.start, s.end)))
     .map((s) => widenToNames(s, people));
+  // a pronoun stands for a source that attributes something: one next to a cue, not a stray tag
+  const cues = spans.filter((s) => s.kind === 'CUE');
+  // ("X said", "X, a former official, told"; a cue before its source only after a quotation or as "according to")
+  const attributing = sources.filter((s) =>
+    cues.some((c) => {
+      if (c.start >= s.end) return c.start - s.end <= CUE_REACH;
+      const before = article.text.slice(Math.max(0, c.start - 3), c.start);
+      return s.start - c.end <= CUE_REACH && s.start >= c.end && (/according/i.test(article.text.slice(c.start, c.end)) || /["”’]\W*$/.test(before));
+    }),
+  );
   const findings: QuoteFinding[] = [];
   let previous: QuoteFinding | null = null;
   for (const quote of quotes) {
@@ -60,7 +72,7 @@ export function attributeQuotes(article: Article, names: readonly NameMention[])
     const named = quote.scare ? null : nearest(sources.filter(here), quote);
     const source = signed ?? (named ? toSentenceEnd(article.text, quote, named, paragraph.end) : null);
     const cue = quote.scare || signed ? null : nearest(spans.filter((s) => s.kind === 'CUE' && here(s) && !inside(s, quote)), quote);
-    const speaker = signed ? { words: article.text.slice(signed.start, signed.end), names: [article.text.slice(signed.start, signed.end)] } : source ? resolveSource(source, article, people, sources) : null;
+    const speaker = signed ? { words: article.text.slice(signed.start, signed.end), names: [article.text.slice(signed.start, signed.end)] } : source ? resolveSource(source, article, people, attributing) : null;
     let finding: QuoteFinding = {
       articleId: article.id,
       start: quote.start,
@@ -76,11 +88,24 @@ export function attributeQuotes(article: Article, names: readonly NameMention[])
       cue: cue ? article.text.slice(cue.start, cue.end) : null,
     };
     // a quotation that runs on from the last paragraph, or a second piece of one split by its cue, keeps its speaker
-    if (!finding.sourceText && previous && !quote.scare && (quote.continued || quote.start - previous.end < MAX_ATTRIBUTION_GAP)) {
+    const sameParagraph = previous !== null && previous.start >= paragraph.start;
+    if (!finding.sourceText && previous && !quote.scare && (quote.continued || (sameParagraph && quote.start - previous.end < MAX_ATTRIBUTION_GAP))) {
       finding = { ...finding, sourceText: previous.sourceText, sourceStart: previous.sourceStart, sourceEnd: previous.sourceEnd, speakerName: previous.speakerName, speakerNames: previous.speakerNames, cue: previous.cue };
     }
     findings.push(finding);
     if (!quote.scare) previous = finding;
+  }
+  return withSpeakersOfRuns(findings, quotes);
+}
+
+/** The earlier paragraphs of a quotation that runs over several take the speaker named where it ends. */
+function withSpeakersOfRuns(findings: QuoteFinding[], quotes: readonly QuoteSpan[]): QuoteFinding[] {
+  for (let i = findings.length - 1; i > 0; i--) {
+    const later = findings[i]!;
+    const earlier = findings[i - 1]!;
+    if (quotes[i]!.continued && later.sourceText && !earlier.sourceText) {
+      findings[i - 1] = { ...earlier, sourceText: later.sourceText, sourceStart: later.sourceStart, sourceEnd: later.sourceEnd, speakerName: later.speakerName, speakerNames: later.speakerNames, cue: later.cue };
+    }
   }
   return findings;
 }
@@ -137,11 +162,12 @@ function withoutEdgePunctuation(text: string, span: AttributionSpan): Attributio
 /** A lone lower-case word speaks only as a pronoun or a plural ("officials", "critics"), not as "once" or "also". */
 function canSpeak(words: string): boolean {
   const w = words.trim();
+  if (/^(their|its|our|my|your|his)$/i.test(w)) return false;
   return /\s/.test(w) || !/^\p{Ll}+$/u.test(w) || PRONOUN_SOURCE.test(w) || /s$/.test(w);
 }
 
-/** What may stand between two pieces of one source the tagger cut apart: a comma, a bracket, one small word. */
-const FRAGMENT_GAP = /^[\s,()–—-]*(\p{Ll}{1,6}\s+)?[\s,()–—-]*$/u;
+/** What may stand between two pieces of one source the tagger cut apart: a comma, a bracket, up to three small words ("under the previous"). */
+const FRAGMENT_GAP = /^[\s,()–—-]*((?!said\b|says\b|told\b|adds?\b|added\b|wrote\b|asked\b)\p{Ll}{1,8}\s+){0,3}[\s,()–—-]*$/u;
 
 /** "sources", "who was a senior official", "Biden" tagged apart are one source: "sources, who was a senior official under Biden". */
 function joinFragments(text: string, sources: readonly AttributionSpan[]): AttributionSpan[] {

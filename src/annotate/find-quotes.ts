@@ -84,9 +84,10 @@ function firstNonSpace(text: string, start: number, end: number): number {
 
 function piece(text: string, paragraphStart: number, start: number, end: number, innerStart: number, innerEnd: number, continued: boolean, spoken = false): QuoteSpan {
   const words = text.slice(innerStart, innerEnd).trim().split(/\s+/).filter(Boolean).length;
-  const before = text.slice(Math.max(paragraphStart, start - 40), start).trimEnd();
-  // after a word of the outlet's sentence ("called it", "as"), not after a cue's comma or colon or a sentence end
-  const partial = !continued && /[\p{L}\p{N})]$/u.test(before) && !CUE_BEFORE.test(before);
+  const gap = text.slice(Math.max(paragraphStart, start - 40), start);
+  const before = gap.trimEnd();
+  // after a word of the outlet's sentence ("called it", "as"), not after a cue's comma or colon, a sentence end or a line break
+  const partial = !continued && /[\p{L}\p{N})]$/u.test(before) && !CUE_BEFORE.test(before) && !/\n\s*$/.test(gap);
   return { start, end, innerStart, innerEnd, scare: words <= MAX_SCARE_WORDS && !continued && !spoken, continued, partial };
 }
 

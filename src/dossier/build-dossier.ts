@@ -3,20 +3,28 @@
 // that every key of the contract is always there.
 import type { QuoteFinding } from '../annotate/attribute-quotes.ts';
 import type { NameMention } from '../annotate/find-names.ts';
+import { loadRoleLexicon, type PersonRole, type Reference } from '../annotate/find-roles.ts';
 import type { Article, Dossier, Message } from '../model.ts';
 import { buildQuotes, groupQuotes } from './group-quotes.ts';
 import { linkEntities } from './link-entities.ts';
+import { resolveReferences } from './resolve-references.ts';
 
 /** What the annotate stage found in the articles (article ids as in `articles`, which must be unique). */
 export interface Annotations {
   names: readonly NameMention[];
   quotes: readonly QuoteFinding[];
+  /** Titles and appositions of named people. */
+  roles?: readonly PersonRole[];
+  /** Role phrases and pronouns that may stand for a person. */
+  references?: readonly Reference[];
 }
 
 const NO_ANNOTATIONS: Annotations = { names: [], quotes: [] };
 
 export function buildDossier(articles: readonly Article[], messages: readonly Message[] = [], annotations: Annotations = NO_ANNOTATIONS): Dossier {
-  const entities = linkEntities(annotations.names, articles.map((a) => a.id));
+  const order = articles.map((a) => a.id);
+  const named = linkEntities(annotations.names, order);
+  const entities = annotations.roles || annotations.references ? resolveReferences(named, annotations.roles ?? [], annotations.references ?? [], loadRoleLexicon().roles, articles, annotations.quotes.filter((q) => !q.scare)) : named;
   const quotes = buildQuotes(annotations.quotes, entities);
   return {
     version: 1,

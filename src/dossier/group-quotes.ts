@@ -31,10 +31,27 @@ function personFinder(entities: readonly Entity[]): (name: string) => Entity | n
   };
 }
 
+/**
+ * The person a source without a name stands for, through the role or pronoun the dossier tied
+ * to an entity: "Mexico's president", "her" of "her office".
+ */
+function referenceFinder(entities: readonly Entity[]): (f: QuoteFinding) => Entity | null {
+  const refs = entities.filter((e) => e.type === 'person').flatMap((e) => e.mentions.filter((m) => m.form !== 'name').map((m) => ({ m, e })));
+  return (f) => {
+    if (f.sourceStart === null || f.sourceEnd === null) return null;
+    // a pronoun the quote finder already followed to an unnamed source ("one of the sources … he said") stays with it
+    const followed = !!f.sourceText && !/^(he|she|him|her|his)\b/i.test(f.sourceText);
+    const inside = refs.filter(({ m }) => m.articleId === f.articleId && m.start >= f.sourceStart! && m.end <= f.sourceEnd! && !(followed && m.form === 'pronoun' && m.end - m.start === f.sourceEnd! - f.sourceStart!));
+    inside.sort((a, b) => a.m.start - b.m.start);
+    return inside[0]?.e ?? null;
+  };
+}
+
 export function buildQuotes(findings: readonly QuoteFinding[], entities: readonly Entity[]): Quote[] {
   const personNamed = personFinder(entities);
+  const referredIn = referenceFinder(entities);
   return findings.map((f) => {
-    const entity = f.speakerName ? personNamed(f.speakerName) : null;
+    const entity = (f.speakerName ? personNamed(f.speakerName) : null) ?? referredIn(f);
     const name = entity?.name ?? f.speakerName;
     const own = f.sourceText?.trim() ?? null;
     const description = own && own !== name && !(entity?.aliases.includes(own) ?? false) && !PRONOUN.test(own) ? own : null;

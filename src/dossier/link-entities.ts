@@ -71,7 +71,8 @@ export function linkEntities(allMentions: readonly NameMention[], articleOrder: 
         name,
         type,
         aliases: [...new Set(list.map((m) => m.text.replace(/\s+/g, ' ').trim()))].filter((a) => a !== name).sort(),
-        mentions: list.map((m) => ({ articleId: m.articleId, start: m.start, end: m.end })),
+        roles: [],
+        mentions: list.map((m) => ({ articleId: m.articleId, start: m.start, end: m.end, form: 'name' as const })),
       });
     }
   }

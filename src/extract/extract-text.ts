@@ -80,7 +80,8 @@ function isHardWrapped(group: string[]): boolean {
   const body = group.slice(0, -1);
   const wrapped = body.filter((l) => {
     const t = l.trim();
-    return t.length >= WRAP_MIN && t.length <= WRAP_MAX && !/[.!?:"”]$/.test(t);
+    // a line that ends in a sentence's end or in a name signed after a dash ("” ― Maria Lopez") does not run on
+    return t.length >= WRAP_MIN && t.length <= WRAP_MAX && !/[.!?:"”]$/.test(t) && !/[”"][ \t]*[―—–][ \t]*\p{Lu}[\p{L}\p{M} .'’-]{0,60}$/u.test(t);
   });
   return wrapped.length * 2 >= body.length;
 }

@@ -48,12 +48,31 @@ describe('entities of the example story', () => {
     for (const name of ['White House', 'Pentagon', 'CIA', 'DEA']) assert.equal(entity(name).type, 'organization');
   });
 
-  it('points every mention at the characters of its name', () => {
+  it('keeps the titles the outlets give people', () => {
+    assert.ok(entity('Pete Hegseth').roles.includes('Defense Secretary'));
+    assert.ok(entity('Mark Esper').roles.includes('former Defense Secretary'));
+    assert.ok(entity('Claudia Sheinbaum').roles.includes('Mexican President'));
+  });
+
+  it('ties pronouns to the person they stand for', () => {
+    const sheinbaum = entity('Claudia Sheinbaum');
+    const texts = new Map(dossier.articles.map((a) => [a.id, a.text]));
+    const context = sheinbaum.mentions.filter((m) => m.form === 'pronoun').map((m) => texts.get(m.articleId)!.slice(m.start, m.end + 12));
+    assert.ok(context.some((c) => c.startsWith('She emphasized')), context.join(' | '));
+    assert.ok(context.some((c) => c.startsWith('her office')), context.join(' | '));
+    // “… not f*cking around with this stuff,” he said: the source, not Trump named inside the quotation
+    const trump = entity('Donald Trump');
+    assert.ok(!trump.mentions.some((m) => m.form === 'pronoun' && texts.get(m.articleId)!.slice(m.start - 5, m.start) === 'ff,” '));
+  });
+
+  it('points every mention at the characters of its name, role or pronoun', () => {
     const texts = new Map(dossier.articles.map((a) => [a.id, a.text]));
     for (const e of dossier.entities) {
       for (const m of e.mentions) {
         const said = texts.get(m.articleId)!.slice(m.start, m.end).replace(/\s+/g, ' ');
-        assert.ok(said === e.name || e.aliases.includes(said), `${e.name}: mention "${said}"`);
+        if (m.form === 'name') assert.ok(said === e.name || e.aliases.includes(said), `${e.name}: mention "${said}"`);
+        else if (m.form === 'pronoun') assert.match(said, /^(he|she|him|his|her)$/i, `${e.name}: pronoun "${said}"`);
+        else assert.match(said, /^(the|\p{Lu}\S*['’]s) /u, `${e.name}: role "${said}"`);
       }
     }
   });

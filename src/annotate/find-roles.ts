@@ -1,0 +1,150 @@
+// How an article names people by what they are: the title before a name ("Defense Secretary
+// Pete Hegseth", "former ambassador Ronald Johnson"), the apposition after one ("Ronald Johnson,
+// the US ambassador to Mexico,"), and role phrases that stand for a person without the name
+// ("Mexico's president", "the defense secretary"), plus the personal pronouns. The role nouns and
+// the first names by gender come from `models/roles.json` (see `scripts/build-roles.ts`).
+import { readFileSync } from 'node:fs';
+import type { Article } from '../model.ts';
+import type { NameMention } from './find-names.ts';
+
+export interface RoleLexicon {
+  roles: ReadonlySet<string>;
+  male: ReadonlySet<string>;
+  female: ReadonlySet<string>;
+}
+
+/** A title or apposition the article gives a named person. */
+export interface PersonRole {
+  articleId: string;
+  /** The name mention it belongs to. */
+  nameStart: number;
+  nameEnd: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Words that stand for a person: a role phrase without a name, or a personal pronoun. */
+export interface Reference {
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+  kind: 'role' | 'pronoun';
+  /** The role noun ("president"), or the pronoun's gender. */
+  head: string;
+  /** Place words in the phrase ("Mexico's", "Mexican", "US"), lower-cased, that narrow who is meant. */
+  qualifiers: string[];
+}
+
+const LEXICON_URL = new URL('../../models/roles.json', import.meta.url);
+let lexicon: RoleLexicon | null = null;
+
+export function loadRoleLexicon(): RoleLexicon {
+  if (!lexicon) {
+    const raw = JSON.parse(readFileSync(LEXICON_URL, 'utf8')) as { roles: string[]; male: string[]; female: string[] };
+    lexicon = { roles: new Set(raw.roles), male: new Set(raw.male), female: new Set(raw.female) };
+  }
+  return lexicon;
+}
+
+/** Words that may stand inside a title besides role nouns and capitalised words. */
+const TITLE_MODIFIERS = new Set(['former', 'acting', 'deputy', 'vice', 'then', 'interim', 'outgoing', 'incoming', 'current', 'ex', 'senior', 'chief', 'top', 'assistant', 'general', 'of', 'for']);
+/** A word before a position, and the space between: no line break, no sentence end inside. */
+const WORD_BEFORE = /([\p{L}\p{M}.'’-]+)[ \t]+$/u;
+/** A dotted abbreviation ends a word, not a sentence: "U.S.", "Gen.". */
+const ABBREVIATION = /^((\p{L}\.)+|\p{Lu}\p{Ll}{1,3}\.)$/u;
+
+/**
+ * "Mexican President" before "Claudia Sheinbaum", "former Defense Secretary" before "Mark Esper":
+ * the run of title words right before a name that ends in a role noun. The run stops at a line
+ * break or a sentence end and does not begin with the capital of a sentence's first word
+ * ("According to former Defense Secretary …").
+ */
+function titleBefore(text: string, start: number, roles: ReadonlySet<string>): { start: number; text: string } | null {
+  const run: Array<{ word: string; at: number; role: boolean }> = [];
+  let at = start;
+  for (let k = 0; k < 6; k++) {
+    const m = WORD_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+    if (!m) break;
+    const word = m[1]!;
+    if (word.endsWith('.') && !ABBREVIATION.test(word)) break;
+    const bare = word.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
+    const role = roles.has(bare);
+    if (k === 0 && !role) return null;
+    if (!role && !/^\p{Lu}/u.test(word) && !TITLE_MODIFIERS.has(bare)) break;
+    if (/^(The|A|An)$/.test(word)) break;
+    at -= m[0].length;
+    run.unshift({ word, at, role });
+  }
+  // the run begins with a title word, not with a sentence's first word or a linking word
+  while (run.length > 0) {
+    const first = run[0]!;
+    const sentenceStart = /(^|[.!?:]["”’]?\s+|\n\s*)$/.test(text.slice(Math.max(0, first.at - 3), first.at));
+    if ((sentenceStart && !first.role && /^\p{Lu}/u.test(first.word)) || /^(of|for)$/i.test(first.word)) run.shift();
+    else break;
+  }
+  if (run.length === 0) return null;
+  const from = run[0]!.at;
+  return { start: from, text: text.slice(from, start).trim() };
+}
+
+/** ", the US ambassador to Mexico," after a name: an apposition that ends in or holds a role noun. */
+const APPOSITION = /^,\s+((?:the|a|an|his|her|their|\p{Lu}[\p{L}.]*['’]s|former|now)\s+[^,.;:()"“”]{2,80}?)(?=,|\.\s|\.$|;|\s+(?:said|says|told|who)\b)/u;
+
+function appositionAfter(text: string, end: number, roles: ReadonlySet<string>): { start: number; text: string } | null {
+  const m = APPOSITION.exec(text.slice(end, end + 120));
+  if (!m) return null;
+  const words = m[1]!;
+  if (!words.toLowerCase().split(/\s+/).some((w) => roles.has(w))) return null;
+  return { start: end + m[0].length - words.length, text: words };
+}
+
+/** Titles and appositions of the person mentions of one article. */
+export function findRoles(article: Article, names: readonly NameMention[], lex: RoleLexicon = loadRoleLexicon()): PersonRole[] {
+  const roles: PersonRole[] = [];
+  for (const name of names) {
+    if (name.articleId !== article.id || name.type !== 'person') continue;
+    for (const found of [titleBefore(article.text, name.start, lex.roles), appositionAfter(article.text, name.end, lex.roles)]) {
+      if (found) roles.push({ articleId: article.id, nameStart: name.start, nameEnd: name.end, start: found.start, end: found.start + found.text.length, text: found.text });
+    }
+  }
+  return roles;
+}
+
+/** "the president", "Mexico's president", "the Mexican president", "the former defense secretary": a role without a name after it. */
+const ROLE_PHRASE = /\b(?:(the|The)\s+|(\p{Lu}[\p{L}.]*)['’]s\s+)((?:(?:former|acting|deputy|vice|then|top|senior|chief|\p{Lu}[\p{L}.]*)\s+){0,3})(\p{L}+)\b(?!\s+\p{Lu})(?!['’]s)/gu;
+const PRONOUN = /\b(he|she|him|his|her|He|She|Him|His|Her)\b/g;
+
+/** Role phrases and personal pronouns of one article: the words the dossier ties to a person. */
+export function findReferences(article: Article, names: readonly NameMention[], lex: RoleLexicon = loadRoleLexicon()): Reference[] {
+  const text = article.text;
+  const inName = (start: number, end: number): boolean => names.some((n) => n.articleId === article.id && n.start < end && start < n.end);
+  const references: Reference[] = [];
+  ROLE_PHRASE.lastIndex = 0;
+  for (let m = ROLE_PHRASE.exec(text); m; m = ROLE_PHRASE.exec(text)) {
+    const head = m[4]!.toLowerCase();
+    if (!lex.roles.has(head)) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    // the role word itself is not part of a name ("the President Hotel")
+    if (inName(end - m[4]!.length, end)) continue;
+    const qualifiers = [m[2], ...m[3]!.split(/\s+/)].filter((w): w is string => !!w && /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase());
+    references.push({ articleId: article.id, start, end, text: m[0], kind: 'role', head, qualifiers });
+  }
+  PRONOUN.lastIndex = 0;
+  for (let m = PRONOUN.exec(text); m; m = PRONOUN.exec(text)) {
+    const word = m[1]!.toLowerCase();
+    const gender = word === 'she' || word === 'her' ? 'female' : 'male';
+    references.push({ articleId: article.id, start: m.index, end: m.index + m[0].length, text: m[0], kind: 'pronoun', head: gender, qualifiers: [] });
+  }
+  return references.sort((a, b) => a.start - b.start);
+}
+
+/** A person's gender by first name, when the name lists know it only as one. */
+export function genderOf(name: string, lex: RoleLexicon = loadRoleLexicon()): 'male' | 'female' | null {
+  const first = name.split(/\s+/)[0]!.toLowerCase();
+  if (lex.male.has(first)) return 'male';
+  if (lex.female.has(first)) return 'female';
+  return null;
+}

@@ -1,0 +1,103 @@
+// Who said what, one behaviour per fixture (test/fixtures/speakers/), with the quotes, their
+// speakers and the outlets' own words for them written out by hand.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { analyze, type Dossier } from '../../src/index.ts';
+import { FIXTURES } from '../helpers.ts';
+
+const DIR = join(FIXTURES, 'speakers');
+
+interface Expected {
+  /** The quote's first words. */
+  opens: string;
+  name: string | null;
+  description: string | null;
+  speakers?: string[];
+  scare?: boolean;
+  partial?: boolean;
+}
+
+function check(dossier: Dossier, file: string, expected: Expected[]): void {
+  const article = dossier.articles.find((a) => a.source.endsWith(file));
+  assert.ok(article, file);
+  const quotes = dossier.quotes.filter((q) => q.articleId === article.id);
+  const found = quotes.map((q, i) => ({
+    opens: q.text.replace(/^["“‘]/, '').slice(0, expected[i]?.opens.length ?? 20),
+    name: q.speaker.name,
+    description: q.speaker.description,
+    ...(q.speakers.length ? { speakers: q.speakers.map((s) => s.name) } : {}),
+    ...(q.scare ? { scare: true } : {}),
+    ...(q.partial ? { partial: true } : {}),
+  }));
+  assert.deepEqual(found, expected);
+}
+
+describe('speakers, behaviour by behaviour', () => {
+  let dossier: Dossier;
+  before(async () => {
+    const files = ['split-and-pronoun.txt', 'anonymous-and-two-speakers.txt', 'multi-paragraph-and-nested.txt', 'role-reference.txt', 'signed-testimonials.txt'];
+    dossier = await analyze(files.map((f) => join(DIR, f)));
+  });
+
+  it('gives both pieces of a quote split by its cue the speaker, follows “she” and “her office” to the person', () => {
+    check(dossier, 'split-and-pronoun.txt', [
+      { opens: 'We reject', name: 'Claudia Sheinbaum', description: null },
+      { opens: 'Mexico coordinates', name: 'Claudia Sheinbaum', description: null },
+      { opens: 'Our sovereignty', name: 'Claudia Sheinbaum', description: null },
+      { opens: 'a grave violation', name: 'Claudia Sheinbaum', description: 'her office', partial: true },
+    ]);
+  });
+
+  it('keeps unnamed sources as descriptions and names both people who speak one phrase', () => {
+    check(dossier, 'anonymous-and-two-speakers.txt', [
+      { opens: 'They’re looking', name: null, description: 'one former official' },
+      { opens: 'Politics aside', name: null, description: 'A senior DEA official under the previous administration' },
+      {
+        opens: 'all cards',
+        name: 'Ronald Johnson',
+        description: 'Ronald Johnson, and Defense Secretary Pete Hegseth',
+        speakers: ['Ronald Johnson', 'Pete Hegseth'],
+        partial: true,
+      },
+    ]);
+  });
+
+  it('runs a quotation over two paragraphs to the speaker named at its end, keeps single quotes inside it, marks a scare quote', () => {
+    check(dossier, 'multi-paragraph-and-nested.txt', [
+      { opens: 'There is no doubt', name: 'Arturo Sarukhán', description: null },
+      { opens: 'Mexicans remember', name: 'Arturo Sarukhán', description: null },
+      { opens: 'fantasy', name: null, description: null, scare: true, partial: true },
+    ]);
+    const nested = dossier.quotes.find((q) => q.text.startsWith('“Mexicans'))!;
+    assert.ok(nested.text.includes('‘American troops,’'));
+  });
+
+  it('resolves a role to the person who holds it in the story, keeping the outlet’s words', () => {
+    check(dossier, 'role-reference.txt', [
+      { opens: 'We will keep', name: 'Claudia Sheinbaum', description: 'Mexico’s president' },
+      { opens: 'Every decision', name: 'Claudia Sheinbaum', description: 'Mexico’s president' },
+    ]);
+    const sheinbaum = dossier.entities.find((e) => e.name === 'Claudia Sheinbaum')!;
+    const article = dossier.articles.find((a) => a.source.endsWith('role-reference.txt'))!;
+    const roles = sheinbaum.mentions.filter((m) => m.articleId === article.id && m.form === 'role').map((m) => article.text.slice(m.start, m.end));
+    assert.deepEqual(roles, ['Mexico’s president', 'Mexico’s president', 'Mexico’s president']);
+  });
+
+  it('takes a name signed after a quotation with a dash as its speaker', () => {
+    check(dossier, 'signed-testimonials.txt', [
+      { opens: 'He never', name: 'Maria Lopez', description: null },
+      { opens: 'It was the first', name: 'James Carter', description: null },
+    ]);
+  });
+
+  it('ties a pronoun to the person named before it, not to a name inside a quotation', () => {
+    const article = dossier.articles.find((a) => a.source.endsWith('split-and-pronoun.txt'))!;
+    const pronouns = dossier.entities.flatMap((e) => e.mentions.filter((m) => m.articleId === article.id && m.form === 'pronoun').map((m) => `${e.name}: ${article.text.slice(m.start, m.end)}`));
+    assert.deepEqual(pronouns, ['Claudia Sheinbaum: She', 'Claudia Sheinbaum: she', 'Claudia Sheinbaum: her']);
+    // “Politics aside, Trump is not bluffing,” he said: “he” is the unnamed official, not Trump
+    const other = dossier.articles.find((a) => a.source.endsWith('anonymous-and-two-speakers.txt'))!;
+    const trump = dossier.entities.find((e) => e.name === 'Trump')!;
+    assert.deepEqual(trump.mentions.filter((m) => m.articleId === other.id).map((m) => m.form), ['name']);
+  });
+});
