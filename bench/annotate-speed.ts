@@ -1,9 +1,10 @@
-// Speed of the who-said-what annotation (names, titles, role phrases and pronouns, quotes with speakers) on one core, over real
+// Speed of the who-said-what annotation (names, titles, role phrases and pronouns, attributions, quotes with speakers) on one core, over real
 // article bodies (the Zyte ground truth), and the process's peak memory.
 // Usage: npm run bench:annotate -- [../shared/data/extraction/zyte] [--rounds N]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attributeQuotes } from '../src/annotate/attribute-quotes.ts';
+import { findAttributions, tagArticle } from '../src/annotate/find-attributions.ts';
 import { findNames } from '../src/annotate/find-names.ts';
 import { findReferences, findRoles } from '../src/annotate/find-roles.ts';
 import { extractArticle } from '../src/extract/extract-article.ts';
@@ -20,23 +21,30 @@ const articles = Object.entries(truth)
   .map(([id, t]) => segmentArticle(extractArticle({ source: id, format: 'text', content: t.articleBody!, encoding: 'utf-8', hints: NO_HINTS })));
 const words = articles.reduce((n, a) => n + a.text.split(/\s+/).length, 0);
 
-function annotate(article: (typeof articles)[number]): number {
+/** Names, titles, references and quotes with speakers (the tagger on quotation paragraphs only), and optionally every attribution (the tagger on every body paragraph), as the pipeline does. */
+function annotate(article: (typeof articles)[number], withAttributions: boolean): number {
   const names = findNames(article);
   findRoles(article, names);
   findReferences(article, names);
-  return attributeQuotes(article, names).length;
+  if (!withAttributions) return attributeQuotes(article, names).length;
+  const tagged = tagArticle(article);
+  findAttributions(article, tagged);
+  return attributeQuotes(article, names, tagged).length;
 }
 
 // the first article loads the models; time the rounds after it
-annotate(articles[0]!);
-let best = Infinity;
-let quotes = 0;
-for (let r = 0; r < rounds; r++) {
-  const started = performance.now();
-  quotes = 0;
-  for (const article of articles) quotes += annotate(article);
-  best = Math.min(best, (performance.now() - started) / 1000);
-}
+annotate(articles[0]!, true);
 const perArticle = words / articles.length;
-console.log(`${articles.length} articles, ${perArticle.toFixed(0)} words each on average, ${quotes} quotes`);
-console.log(`articles/s ${(articles.length / best).toFixed(0)} (${(words / best / 1000).toFixed(0)}k words/s; ${((words / best) / 800).toFixed(0)} articles/s of 800 words) peak MB ${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`);
+for (const withAttributions of [false, true]) {
+  let best = Infinity;
+  let quotes = 0;
+  for (let r = 0; r < rounds; r++) {
+    const started = performance.now();
+    quotes = 0;
+    for (const article of articles) quotes += annotate(article, withAttributions);
+    best = Math.min(best, (performance.now() - started) / 1000);
+  }
+  console.log(`${withAttributions ? 'with every attribution (pipeline)' : 'names and quotes'}: ${articles.length} articles, ${perArticle.toFixed(0)} words each on average, ${quotes} quotes`);
+  console.log(`  articles/s ${(articles.length / best).toFixed(0)} (${(words / best / 1000).toFixed(0)}k words/s; ${(words / best / 800).toFixed(0)} articles/s of 800 words)`);
+}
+console.log(`peak MB ${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`);

@@ -163,6 +163,23 @@ export const TimelineEntry = z.object({
   ...span,
 });
 
+const TextSpan = z.object({ ...span, text: z.string() });
+
+/** Who an article says something comes from, with the words that say so, direct or indirect ("Jenkins told a Senate committee that …"). */
+export const Attribution = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  /** Who: the article's words, and the person or organisation they name when known. */
+  source: TextSpan.extend({ entityId: z.string().nullable() }).nullable(),
+  /** The verb or phrase that attributes ("told", "according to"). */
+  cue: TextSpan,
+  /** What is attributed. */
+  content: TextSpan.nullable(),
+  /** The content is a quotation. */
+  direct: z.boolean(),
+});
+export type Attribution = z.infer<typeof Attribution>;
+
 export const Dossier = z.object({
   version: z.literal(1),
   articles: z.array(Article),
@@ -174,6 +191,8 @@ export const Dossier = z.object({
   sources: z.array(SourceProfile),
   framing: z.array(Framing),
   timeline: z.array(TimelineEntry),
+  /** Added after the contract's keys: every attribution, direct or indirect. */
+  attributions: z.array(Attribution),
   messages: z.array(Message),
 });
 export type Dossier = z.infer<typeof Dossier>;

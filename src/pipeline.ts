@@ -3,6 +3,7 @@
 // inputs are collected, never thrown, so that one bad input does not stop a batch.
 import { InputError } from './errors.ts';
 import { attributeQuotes } from './annotate/attribute-quotes.ts';
+import { findAttributions, tagArticle } from './annotate/find-attributions.ts';
 import { findNames } from './annotate/find-names.ts';
 import { findReferences, findRoles } from './annotate/find-roles.ts';
 import { buildDossier, withUniqueIds } from './dossier/build-dossier.ts';
@@ -90,10 +91,12 @@ export async function analyzeInputs(inputs: readonly Input[], options: RunOption
   const articles = withUniqueIds(extracted.articles);
   const messages: Message[] = extracted.failures.map((f) => ({ source: f.input, rule: 'input-failed', reason: f.reason }));
   const names = articles.map(findNames);
-  const quotes = articles.flatMap((article, i) => attributeQuotes(article, names[i]!));
+  const tagged = articles.map(tagArticle);
+  const quotes = articles.flatMap((article, i) => attributeQuotes(article, names[i]!, tagged[i]));
+  const attributions = articles.flatMap((article, i) => findAttributions(article, tagged[i]));
   const roles = articles.flatMap((article, i) => findRoles(article, names[i]!));
   const references = articles.flatMap((article, i) => findReferences(article, names[i]!));
-  return { articles, failures: extracted.failures, dossier: buildDossier(articles, messages, { names: names.flat(), quotes, roles, references }) };
+  return { articles, failures: extracted.failures, dossier: buildDossier(articles, messages, { names: names.flat(), quotes, roles, references, attributions }) };
 }
 
 /** `import { analyze } from 'triangulate'`: the dossier of the given inputs. */

@@ -6,6 +6,7 @@ import type { Article } from '../model.ts';
 import { attributionSpans, type AttributionSpan } from './attribution/tag-attributions.ts';
 import type { NameMention } from './find-names.ts';
 import { findQuotes, type QuoteSpan } from './find-quotes.ts';
+import { afterModifierWord, inModifier } from './name-context.ts';
 
 export interface QuoteFinding {
   articleId: string;
@@ -32,7 +33,8 @@ const MAX_ATTRIBUTION_GAP = 160;
 /** Pronouns that stand for one person: when no earlier source is found, the last person named may be meant. */
 const PERSONAL_PRONOUNS = /^(he|she|him|her)$/i;
 
-export function attributeQuotes(article: Article, names: readonly NameMention[]): QuoteFinding[] {
+/** `tagged`: the article's attribution spans when already tagged (all body paragraphs); else the paragraphs with quotations are tagged here. */
+export function attributeQuotes(article: Article, names: readonly NameMention[], tagged?: readonly AttributionSpan[]): QuoteFinding[] {
   const paragraphs = article.blocks.filter((b) => b.kind !== 'heading');
   const quotes = findQuotes(article.text, paragraphs);
   if (quotes.length === 0) return [];
@@ -44,7 +46,7 @@ export function attributeQuotes(article: Article, names: readonly NameMention[])
       if (i > 0) wanted.add(i - 1);
     }
   });
-  const spans = paragraphs.flatMap((p, i) => (wanted.has(i) ? attributionSpans(article.text, p.start, p.end) : []));
+  const spans = tagged ?? paragraphs.flatMap((p, i) => (wanted.has(i) ? attributionSpans(article.text, p.start, p.end) : []));
   const inQuote = (m: { start: number; end: number }): boolean => quotes.some((q) => !q.scare && m.start >= q.start && m.end <= q.end);
   // people named outside quotations: who is speaking, not whom the speakers talk about
   const people = names.filter((n) => n.articleId === article.id && n.type === 'person' && !inQuote(n)).sort((a, b) => a.start - b.start);
@@ -225,8 +227,7 @@ function resolveSource(
         (m) =>
           m.end <= source.start &&
           source.start - m.end <= MAX_NAME_REACH &&
-          !MODIFIER_BEFORE.test(article.text.slice(Math.max(0, m.start - 20), m.start)) &&
-          !/^['’]s\b/.test(article.text.slice(m.end, m.end + 3)),
+          !inModifier(article.text, m.start, m.end),
       );
       if (before.length) return { words, names: [before[before.length - 1]!.text] };
     }
@@ -237,8 +238,6 @@ function resolveSource(
 
 const PRONOUN_SOURCE = /^(he|she|him|her|they|we|i|it|you)$/i;
 
-/** Words before a name that make it a modifier of the source, not the source ("an official under Biden"). */
-const MODIFIER_BEFORE = /(\b(who|which|that|of|under|for|from|by|with|to|at|about|than)\s+|['’]s\s+)$/i;
 
 /**
  * The person a source span names: a person mention that heads it (ends it, or stands before a
@@ -250,7 +249,7 @@ function namesIn(source: AttributionSpan, article: Article, people: readonly Nam
     if (m.start < source.start || m.end > source.end) return false;
     const before = article.text.slice(source.start, m.start);
     const after = article.text.slice(m.end, source.end);
-    return !MODIFIER_BEFORE.test(before) && !/\b(who|which|that)\b/i.test(before) && /^\s*($|[,(]|and\b)/.test(after);
+    return !afterModifierWord(article.text, m.start) && !/\b(who|which|that)\b/i.test(before) && /^\s*($|[,(]|and\b)/.test(after);
   });
   if (heads.length > 0) return [...new Set(heads.map((h) => h.text))];
   const words = article.text.slice(source.start, source.end).trim();

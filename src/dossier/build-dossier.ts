@@ -2,9 +2,11 @@
 // (entities, quotes, claims, sources, framing, timeline) are present and empty until then, so
 // that every key of the contract is always there.
 import type { QuoteFinding } from '../annotate/attribute-quotes.ts';
+import type { AttributionFinding } from '../annotate/find-attributions.ts';
 import type { NameMention } from '../annotate/find-names.ts';
 import { loadRoleLexicon, type PersonRole, type Reference } from '../annotate/find-roles.ts';
 import type { Article, Dossier, Message } from '../model.ts';
+import { buildAttributions } from './build-attributions.ts';
 import { buildQuotes, groupQuotes } from './group-quotes.ts';
 import { linkEntities } from './link-entities.ts';
 import { resolveReferences } from './resolve-references.ts';
@@ -17,6 +19,8 @@ export interface Annotations {
   roles?: readonly PersonRole[];
   /** Role phrases and pronouns that may stand for a person. */
   references?: readonly Reference[];
+  /** Every cue with its source and content, direct or indirect. */
+  attributions?: readonly AttributionFinding[];
 }
 
 const NO_ANNOTATIONS: Annotations = { names: [], quotes: [] };
@@ -37,6 +41,7 @@ export function buildDossier(articles: readonly Article[], messages: readonly Me
     sources: [],
     framing: [],
     timeline: [],
+    attributions: buildAttributions(annotations.attributions ?? [], articles, entities),
     messages: [...messages],
   };
 }

@@ -7,6 +7,7 @@
 // say otherwise.
 import type { PersonRole, Reference } from '../annotate/find-roles.ts';
 import { genderOf } from '../annotate/find-roles.ts';
+import { inModifier } from '../annotate/name-context.ts';
 import type { Entity } from '../model.ts';
 
 type Mention = Entity['mentions'][number];
@@ -14,9 +15,6 @@ type Mention = Entity['mentions'][number];
 /** How far back a role phrase or a pronoun looks for the person it stands for, in characters. */
 const ROLE_REACH = 1500;
 const PRONOUN_REACH = 400;
-
-/** Words before a name that make it part of a modifier rather than a subject. */
-const MODIFIER_BEFORE = /\b(of|under|for|from|by|with|to|at|about|than|against|on|in|into)\s+$/i;
 
 interface Holder {
   entity: Entity;
@@ -44,7 +42,7 @@ export function resolveReferences(
   /** A person named as the subject of something, not in a modifier ("fear of Trump", "Trump's pressure") nor inside a quotation: what a pronoun may stand for. */
   const asSubject = (articleId: string, m: { start: number; end: number }): boolean => {
     const text = texts.get(articleId) ?? '';
-    return !MODIFIER_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)) && !/^['’]s\b/.test(text.slice(m.end, m.end + 3)) && !quoted(articleId, m);
+    return !inModifier(text, m.start, m.end) && !quoted(articleId, m);
   };
   const people = entities.filter((e) => e.type === 'person');
   const byMention = new Map<string, Entity>();

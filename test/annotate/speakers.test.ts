@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { analyze, type Dossier } from '../../src/index.ts';
-import { FIXTURES } from '../helpers.ts';
+import { EXAMPLE_DIR, FIXTURES } from '../helpers.ts';
 
 const DIR = join(FIXTURES, 'speakers');
 
@@ -99,5 +99,40 @@ describe('speakers, behaviour by behaviour', () => {
     const other = dossier.articles.find((a) => a.source.endsWith('anonymous-and-two-speakers.txt'))!;
     const trump = dossier.entities.find((e) => e.name === 'Trump')!;
     assert.deepEqual(trump.mentions.filter((m) => m.articleId === other.id).map((m) => m.form), ['name']);
+  });
+});
+
+describe('indirect attributions of the example story', () => {
+  let dossier: Dossier;
+  before(async () => {
+    dossier = await analyze([EXAMPLE_DIR]);
+  });
+
+  function attribution(cue: RegExp, content: string) {
+    const found = dossier.attributions.find((a) => cue.test(a.cue.text) && a.content?.text.includes(content));
+    assert.ok(found, `no attribution "${cue}" → "…${content}…"`);
+    const text = dossier.articles.find((a) => a.id === found.articleId)!.text;
+    assert.equal(text.slice(found.cue.start, found.cue.end), found.cue.text);
+    return found;
+  }
+
+  const nameOf = (id: string | null | undefined) => dossier.entities.find((e) => e.id === id)?.name ?? null;
+
+  it('records who an article says a claim comes from, with source, cue and content spans', () => {
+    const ap = attribution(/^According to$/, 'U.S. military leaders have made clear');
+    assert.equal(ap.source?.text, 'the AP');
+    assert.equal(nameOf(ap.source?.entityId), 'AP');
+    assert.equal(ap.direct, false);
+    const jenkins = attribution(/^told$/, 'the designation “helps unlock doors”');
+    assert.equal(nameOf(jenkins.source?.entityId), 'Colby Jenkins');
+    const sarukhan = attribution(/^said$/, 'military action in Mexico hasn’t been seriously considered');
+    assert.equal(sarukhan.source?.text, 'Arturo Sarukhán');
+  });
+
+  it('marks attributions of quotations as direct and leaves the sources of unnamed people unnamed', () => {
+    const official = attribution(/^said$/, '“They’re looking to build a target deck,”');
+    assert.equal(official.direct, true);
+    assert.equal(official.source?.text, 'one former official');
+    assert.equal(official.source?.entityId, null);
   });
 });
