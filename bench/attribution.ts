@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import { attributionSpans, type AttributionSpan } from '../src/annotate/attribution/tag-attributions.ts';
 import { attributeQuotes } from '../src/annotate/attribute-quotes.ts';
+import { findNames } from '../src/annotate/find-names.ts';
 import { findQuotes } from '../src/annotate/find-quotes.ts';
+import { segmentArticle } from '../src/text/segment.ts';
 import type { Article } from '../src/model.ts';
 import { paragraphsOf, readPolnear, type GoldSpan, type SpanKind } from '../scripts/read-polnear.ts';
 
@@ -75,7 +77,8 @@ function main(): void {
     compare(direct.SRC, goldDirectSources, nearestSources(predicted, predDirect));
     // what the dossier reports: every quotation that stands as a line of speech, and the source it gives it
     const blocks = paragraphsOf(doc.text).map((p) => ({ kind: 'paragraph' as const, ...p }));
-    const quotes = attributeQuotes({ id: doc.name, text: doc.text, blocks, sentences: [] } as unknown as Article, []).filter((q) => !q.scare && !q.partial);
+    const article = segmentArticle({ id: doc.name, text: doc.text, blocks, sentences: [] } as unknown as Article);
+    const quotes = attributeQuotes(article, findNames(article)).filter((q) => !q.scare && !q.partial);
     compare(product.CON, goldDirect, quotes.map((q) => trimmed(doc.text, q)));
     const withoutComma = (s: { start: number; end: number }) => {
       const t = trimmed(doc.text, s);

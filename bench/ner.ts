@@ -1,12 +1,12 @@
 // Named-entity quality of the committed tagger: exact-match precision, recall and F1 per type on
-// Wikigold (hand-labelled Wikipedia text, a cross-domain check: CoNLL-trained taggers lose 15-25
-// points there) and on the GMB sentences held out from training (every tenth, in-domain, silver
-// labels). Speed in tokens per second of tagging.
+// the Wikigold articles held out from training (every third; hand-labelled Wikipedia text) and on
+// the GMB sentences held out from training (every tenth, newswire, silver labels). Speed in tokens per second of tagging.
 // Usage: npm run bench:ner -- [../shared/data/ner]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spansOf, tagWords } from '../src/annotate/ner/tag-names.ts';
 import { readGmb } from '../scripts/train-ner.ts';
+import { readWikigold, WIKIGOLD_HELD_OUT } from '../scripts/read-wikigold.ts';
 
 interface Gold {
   words: string[];
@@ -14,32 +14,6 @@ interface Gold {
 }
 
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
-
-function readWikigold(dir: string): Gold[] {
-  const out: Gold[] = [];
-  let words: string[] = [];
-  let tags: string[] = [];
-  const flush = (): void => {
-    if (words.length) {
-      // IO scheme: a run of one type is one entity
-      const bio = tags.map((t, i) => (t === 'O' ? 'O' : i > 0 && tags[i - 1] === t ? `I-${t.slice(2)}` : `B-${t.slice(2)}`));
-      out.push({ words, spans: new Set(spansOf(bio).map((s) => `${s.first}:${s.end}:${s.type}`)) });
-    }
-    words = [];
-    tags = [];
-  };
-  for (const line of readFileSync(join(dir, 'wikigold', 'wikigold.conll.txt'), 'utf8').split('\n')) {
-    const [word, tag] = line.split(' ');
-    if (!word || word === '-DOCSTART-') {
-      flush();
-      continue;
-    }
-    words.push(word);
-    tags.push(tag ?? 'O');
-  }
-  flush();
-  return out;
-}
 
 function score(name: string, gold: Gold[]): string {
   const counts = Object.fromEntries(TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
@@ -82,5 +56,5 @@ const gmb = readGmb(join(dir, 'gmb-kaggle'))
   .filter((_, i) => i % 10 === 9)
   .map((s) => ({ words: s.words, spans: new Set(spansOf(s.tags).map((x) => `${x.first}:${x.end}:${x.type}`)) }));
 const a = score('gmb held-out', gmb);
-const b = score('wikigold', readWikigold(dir));
+const b = score('wikigold held-out', readWikigold(dir).filter(WIKIGOLD_HELD_OUT).map((s) => ({ words: s.words, spans: new Set(spansOf(s.tags).map((x) => `${x.first}:${x.end}:${x.type}`)) })));
 console.log(`NER PER+ORG+LOC ${a}, ${b}`);

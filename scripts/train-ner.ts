@@ -1,10 +1,13 @@
 // Trains the named-entity tagger (an averaged perceptron, greedy left to right) on the GMB
-// newswire table and writes models/ner-perceptron.json.gz. Deterministic: fixed split (every
-// tenth sentence held out), fixed shuffling seed.
+// newswire table and on two thirds of Wikigold's articles, and writes
+// models/ner-perceptron.json.gz. Deterministic: fixed splits (every tenth GMB sentence and every
+// third Wikigold article held out), fixed shuffling seed.
 // Data: ../shared/data/ner/gmb-kaggle/ner_dataset.csv (GMB 2.x, VOA newswire; ODbL database,
-// public-domain texts). Labels are silver: titles are stripped from person spans here, `gpe`
-// (mostly nationality words) becomes MISC, `tim` is dropped.
-// Usage: npm run train:ner -- [path/to/gmb-kaggle] [--epochs N]
+// public-domain texts; labels are silver: titles are stripped from person spans here, `gpe`
+// (mostly nationality words) becomes MISC, `tim` is dropped) and
+// ../shared/data/ner/wikigold/wikigold.conll.txt (hand-labelled Wikipedia, CoNLL-2003 labels,
+// CC BY 3.0), whose sentences count WIKIGOLD_WEIGHT times: they are few, and gold.
+// Usage: npm run train:ner -- [path/to/ner] [--epochs N]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +16,7 @@ import { trainGreedy } from '../src/annotate/greedy-tagger.ts';
 import { NER_TAGS, TITLE_WORDS } from '../src/annotate/ner/ner-tags.ts';
 import { featuresAt, viewOf } from '../src/annotate/ner/ner-features.ts';
 import { loadGazetteer } from '../src/annotate/ner/tag-names.ts';
+import { readWikigold, WIKIGOLD_HELD_OUT } from './read-wikigold.ts';
 
 export interface TaggedSentence {
   words: string[];
@@ -21,6 +25,7 @@ export interface TaggedSentence {
 
 const TYPE_MAP: Record<string, string | null> = { per: 'PER', org: 'ORG', geo: 'LOC', gpe: 'MISC', art: 'MISC', eve: 'MISC', nat: 'MISC', tim: null };
 const HELD_OUT_EVERY = 10;
+const WIKIGOLD_WEIGHT = 3;
 const SEED = 20251122;
 /** Weights are stored as integers of hundredths; features whose weights all round below this are dropped. */
 const SCALE = 100;
@@ -95,10 +100,11 @@ function main(): void {
   const args = process.argv.slice(2);
   const epochsAt = args.indexOf('--epochs');
   const epochs = epochsAt >= 0 ? Number(args[epochsAt + 1]) : 5;
-  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--epochs') ?? join('..', 'shared', 'data', 'ner', 'gmb-kaggle');
-  const sentences = readGmb(dir);
-  const trainSet = sentences.filter((_, i) => i % HELD_OUT_EVERY !== HELD_OUT_EVERY - 1);
-  process.stderr.write(`${sentences.length} sentences, training on ${trainSet.length}\n`);
+  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--epochs') ?? join('..', 'shared', 'data', 'ner');
+  const sentences = readGmb(join(dir, 'gmb-kaggle'));
+  const wikigold = readWikigold(dir).filter((s) => !WIKIGOLD_HELD_OUT(s));
+  const trainSet = [...sentences.filter((_, i) => i % HELD_OUT_EVERY !== HELD_OUT_EVERY - 1), ...Array.from({ length: WIKIGOLD_WEIGHT }, () => wikigold).flat()];
+  process.stderr.write(`${sentences.length} GMB sentences, ${wikigold.length} Wikigold sentences ×${WIKIGOLD_WEIGHT}; training on ${trainSet.length}\n`);
   const gazetteer = loadGazetteer();
   const model = trainGreedy(
     trainSet.map((s) => ({ view: viewOf(s.words, gazetteer), tags: s.tags })),

@@ -57,6 +57,7 @@ export function renderHtml(dossier: Dossier): string {
 <main>`);
   parts.push(articleTable(articles));
   parts.push(quoteSection(dossier));
+  parts.push(peopleSection(dossier));
   for (const article of articles) parts.push(articleCard(article));
   if (dossier.messages.length) {
     parts.push('<section class="messages"><h2>Inputs not analysed</h2><ul>');
@@ -83,6 +84,23 @@ function quoteSection(dossier: Dossier): string {
   });
   return `<h2>Quotes</h2>
 <table class="quotes"><thead><tr><th>Agreement</th><th>Quote</th><th>Speaker</th><th>Outlets</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>`;
+}
+
+/** The people the story names, with the titles the outlets give them and how often each outlet refers to them. */
+function peopleSection(dossier: Dossier): string {
+  const people = dossier.entities.filter((e) => e.type === 'person').slice(0, 20);
+  if (people.length === 0) return '';
+  const outlet = new Map(dossier.articles.map((a) => [a.id, articleLabel(a)]));
+  const rows = people.map((e) => {
+    const perOutlet = new Map<string, number>();
+    for (const m of e.mentions) perOutlet.set(outlet.get(m.articleId) ?? m.articleId, (perOutlet.get(outlet.get(m.articleId) ?? m.articleId) ?? 0) + 1);
+    const where = [...perOutlet].map(([o, n]) => `${escapeHtml(o)} ${n}`).join(', ');
+    return `<tr><td>${escapeHtml(e.name)}</td><td>${escapeHtml(e.roles.join('; ') || '—')}</td><td>${escapeHtml(e.aliases.join(', ') || '—')}</td><td>${where}</td></tr>`;
+  });
+  return `<h2>People</h2>
+<table class="people"><thead><tr><th>Name</th><th>Titles given</th><th>Also written</th><th>References by outlet</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>`;
 }

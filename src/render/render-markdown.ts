@@ -89,7 +89,7 @@ function entitySection(dossier: Dossier): string[] {
   const lines = ['## Who and what is named', ''];
   for (const type of ['person', 'organization', 'place'] as const) {
     const top = dossier.entities.filter((e) => e.type === type).slice(0, 12);
-    if (top.length) lines.push(`- ${type}s: ${top.map((e) => `${escapeMarkdown(e.name)} (${e.mentions.length})`).join(', ')}`);
+    if (top.length) lines.push(`- ${type}s: ${top.map((e) => `${escapeMarkdown(e.name)}${e.roles.length ? ` — ${escapeMarkdown(e.roles.join('; '))}` : ''} (${e.mentions.length})`).join(', ')}`);
   }
   lines.push('');
   return lines;
