@@ -1,10 +1,9 @@
 // Same-fact detection with the committed model on a file of MSRP's format: accuracy and F1 of the
-// paraphrase class. Inverse document frequencies come from the file's own sentences.
+// paraphrase class, at the model's threshold. Inverse document frequencies come from the file's own sentences.
 // Usage: npm run bench:paraphrase -- [../shared/data/paraphrase/msrp/msr_paraphrase_train.txt]
 import { join } from 'node:path';
-import { frequenciesOf, pairFeatures } from '../src/align/pair-features.ts';
-import { loadSameFactModel } from '../src/align/same-fact.ts';
-import { classify } from '../src/learn/logistic.ts';
+import { frequenciesOf } from '../src/align/pair-features.ts';
+import { isSameFact, sameFactProbability } from '../src/align/same-fact.ts';
 import { termsOf } from '../src/text/terms.ts';
 import { readMsrp } from '../scripts/read-pairs.ts';
 
@@ -13,8 +12,7 @@ const pairs = readMsrp(file);
 const started = performance.now();
 const terms = pairs.map((p) => [termsOf(p.a), termsOf(p.b)] as const);
 const freq = frequenciesOf(terms.flatMap(([a, b]) => [a.stems, b.stems]));
-const model = loadSameFactModel();
-const predicted = terms.map(([a, b]) => classify(model, pairFeatures(a, b, freq)) === 'same');
+const predicted = terms.map(([a, b]) => isSameFact(sameFactProbability(a, b, freq)));
 const seconds = (performance.now() - started) / 1000;
 let tp = 0;
 let fp = 0;

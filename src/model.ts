@@ -122,9 +122,17 @@ export const Claim = z.object({
   articleId: z.string(),
   text: z.string(),
   ...span,
+  /** Who the article says the claim comes from, in its words ("according to the AP" → "the AP"). */
   attribution: z.string().nullable(),
+  attributionSpan: z.object(span).nullable(),
   hedged: z.boolean(),
+  /** The words that hedge it ("reportedly", "is considering"). */
+  hedges: z.array(z.string()),
+  /** How worth checking it is, 0 to 1 (a ranker trained on CheckThat! 2024). */
+  checkworthiness: z.number(),
 });
+
+export type Claim = z.infer<typeof Claim>;
 
 export const Contradiction = z.object({
   claimId: z.string(),
@@ -140,7 +148,11 @@ export const ClaimGroup = z.object({
   independentOrigins: z.number().int().nonnegative(),
   status: z.enum(['corroborated', 'single-source', 'contested']),
   contradictions: z.array(Contradiction),
+  /** What the origins are: `cite:<source>` for an attributed organisation or document, `outlet:<name>` for an outlet's own reporting. */
+  origins: z.array(z.string()),
 });
+
+export type ClaimGroup = z.infer<typeof ClaimGroup>;
 
 export const SourceProfile = z.object({
   articleId: z.string(),

@@ -5,6 +5,7 @@ import { InputError } from './errors.ts';
 import { attributeQuotes } from './annotate/attribute-quotes.ts';
 import { findAttributions, tagArticle } from './annotate/find-attributions.ts';
 import { findNames } from './annotate/find-names.ts';
+import { findClaims } from './claims/find-claims.ts';
 import { findReferences, findRoles } from './annotate/find-roles.ts';
 import { buildDossier, withUniqueIds } from './dossier/build-dossier.ts';
 import { extractArticle } from './extract/extract-article.ts';
@@ -93,10 +94,12 @@ export async function analyzeInputs(inputs: readonly Input[], options: RunOption
   const names = articles.map(findNames);
   const tagged = articles.map(tagArticle);
   const quotes = articles.flatMap((article, i) => attributeQuotes(article, names[i]!, tagged[i]));
-  const attributions = articles.flatMap((article, i) => findAttributions(article, tagged[i]));
+  const attributionsOf = articles.map((article, i) => findAttributions(article, tagged[i]));
+  const attributions = attributionsOf.flat();
+  const claims = articles.flatMap((article, i) => findClaims(article, attributionsOf[i]!));
   const roles = articles.flatMap((article, i) => findRoles(article, names[i]!));
   const references = articles.flatMap((article, i) => findReferences(article, names[i]!));
-  return { articles, failures: extracted.failures, dossier: buildDossier(articles, messages, { names: names.flat(), quotes, roles, references, attributions }) };
+  return { articles, failures: extracted.failures, dossier: buildDossier(articles, messages, { names: names.flat(), quotes, roles, references, attributions, claims }) };
 }
 
 /** `import { analyze } from 'triangulate'`: the dossier of the given inputs. */

@@ -2,7 +2,17 @@
 // content the other covers (TF-IDF cosine, idf-weighted coverage both ways), shared word pairs,
 // the longest common run, names, numbers and negation. Inverse document frequencies come from
 // the collection at hand (a story's sentences, a benchmark's pairs): no outside vocabulary.
+import { readFileSync } from 'node:fs';
 import type { Terms } from '../text/terms.ts';
+
+const SYNONYMS_URL = new URL('../../models/synonyms.json', import.meta.url);
+let synonyms: Map<string, readonly number[]> | null = null;
+
+/** Stem → WordNet synsets it shares with other stems (models/synonyms.json, built by scripts/build-synonyms.ts). */
+function loadSynonyms(): Map<string, readonly number[]> {
+  synonyms ??= new Map(Object.entries((JSON.parse(readFileSync(SYNONYMS_URL, 'utf8')) as { entries: Record<string, number[]> }).entries));
+  return synonyms;
+}
 
 export interface Frequencies {
   documents: number;
@@ -38,6 +48,9 @@ export const PAIR_FEATURES = [
   'negationDiffers',
   'lengthRatio',
   'unmatchedWeight',
+  'synonymCoverA',
+  'synonymCoverB',
+  'synonymCoverMin',
 ] as const;
 
 function bigrams(stems: readonly string[]): Set<string> {
@@ -93,6 +106,26 @@ export function pairFeatures(a: Terms, b: Terms, freq: Frequencies): number[] {
   };
   const coverA = cover(wa, wb);
   const coverB = cover(wb, wa);
+  // a word counts as present when the other sentence has it or a WordNet synonym of it
+  const syn = loadSynonyms();
+  const senses = (w: Map<string, number>): Set<number> => {
+    const out = new Set<number>();
+    for (const s of w.keys()) for (const id of syn.get(s) ?? []) out.add(id);
+    return out;
+  };
+  const sensesA = senses(wa);
+  const sensesB = senses(wb);
+  const synonymCover = (x: Map<string, number>, y: Map<string, number>, ySenses: Set<number>): number => {
+    let total = 0;
+    let covered = 0;
+    for (const [s, v] of x) {
+      total += v;
+      if (y.has(s) || (syn.get(s) ?? []).some((id) => ySenses.has(id))) covered += v;
+    }
+    return total ? covered / total : 0;
+  };
+  const synA = synonymCover(wa, wb, sensesB);
+  const synB = synonymCover(wb, wa, sensesA);
   let unmatched = 0;
   for (const [s, v] of wa) if (!wb.has(s)) unmatched += v;
   for (const [s, v] of wb) if (!wa.has(s)) unmatched += v;
@@ -121,5 +154,8 @@ export function pairFeatures(a: Terms, b: Terms, freq: Frequencies): number[] {
     a.negated !== b.negated ? 1 : 0,
     Math.abs(Math.log((a.stems.length + 1) / (b.stems.length + 1))),
     Math.log1p(unmatched),
+    synA,
+    synB,
+    Math.min(synA, synB),
   ];
 }

@@ -6,11 +6,20 @@ import type { Terms } from '../text/terms.ts';
 import { pairFeatures, type Frequencies } from './pair-features.ts';
 
 const MODEL_URL = new URL('../../models/same-fact.json', import.meta.url);
-let model: LogisticModel | null = null;
+export interface SameFactModel extends LogisticModel {
+  /** The probability from which two sentences are taken for the same fact. */
+  threshold: number;
+}
 
-export function loadSameFactModel(): LogisticModel {
-  model ??= JSON.parse(readFileSync(MODEL_URL, 'utf8')) as LogisticModel;
+let model: SameFactModel | null = null;
+
+export function loadSameFactModel(): SameFactModel {
+  model ??= JSON.parse(readFileSync(MODEL_URL, 'utf8')) as SameFactModel;
   return model;
+}
+
+export function isSameFact(probability: number, m: SameFactModel = loadSameFactModel()): boolean {
+  return probability >= m.threshold;
 }
 
 /** The probability that the two sentences state the same fact. */

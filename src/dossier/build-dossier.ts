@@ -3,10 +3,12 @@
 // that every key of the contract is always there.
 import type { QuoteFinding } from '../annotate/attribute-quotes.ts';
 import type { AttributionFinding } from '../annotate/find-attributions.ts';
+import type { ClaimFinding } from '../claims/find-claims.ts';
 import type { NameMention } from '../annotate/find-names.ts';
 import { loadRoleLexicon, type PersonRole, type Reference } from '../annotate/find-roles.ts';
 import type { Article, Dossier, Message } from '../model.ts';
 import { buildAttributions } from './build-attributions.ts';
+import { buildClaims } from './build-claims.ts';
 import { buildQuotes, groupQuotes } from './group-quotes.ts';
 import { linkEntities } from './link-entities.ts';
 import { resolveReferences } from './resolve-references.ts';
@@ -21,6 +23,8 @@ export interface Annotations {
   references?: readonly Reference[];
   /** Every cue with its source and content, direct or indirect. */
   attributions?: readonly AttributionFinding[];
+  /** The checkable statements of each article. */
+  claims?: readonly ClaimFinding[];
 }
 
 const NO_ANNOTATIONS: Annotations = { names: [], quotes: [] };
@@ -30,18 +34,20 @@ export function buildDossier(articles: readonly Article[], messages: readonly Me
   const named = linkEntities(annotations.names, order);
   const entities = annotations.roles || annotations.references ? resolveReferences(named, annotations.roles ?? [], annotations.references ?? [], loadRoleLexicon().roles, articles, annotations.quotes.filter((q) => !q.scare)) : named;
   const quotes = buildQuotes(annotations.quotes, entities);
+  const attributions = buildAttributions(annotations.attributions ?? [], articles, entities);
+  const { claims, claimGroups, sources } = buildClaims(annotations.claims ?? [], articles, attributions, entities);
   return {
     version: 1,
     articles: [...articles],
     entities,
     quotes,
     quoteGroups: groupQuotes(quotes),
-    claims: [],
-    claimGroups: [],
-    sources: [],
+    claims,
+    claimGroups,
+    sources,
     framing: [],
     timeline: [],
-    attributions: buildAttributions(annotations.attributions ?? [], articles, entities),
+    attributions,
     messages: [...messages],
   };
 }

@@ -1,0 +1,100 @@
+// Claims of different articles that state the same fact form one group. Candidate pairs come from
+// an inverted index of informative stems (no all-pairs comparison: a pair is scored only when the
+// two share at least MIN_SHARED stems that are not in most claims); a pair is the same fact when
+// the same-fact model says so; groups are merged best pair first, and a group never takes two
+// claims of one article (that would chain different facts together). Pairs of different groups
+// that share a subject but not the fact are checked for contradictions too.
+import type { Terms } from '../text/terms.ts';
+import { conflictBetween, type ClaimText, type Conflict } from './contradictions.ts';
+import { frequenciesOf, idf, type Frequencies } from './pair-features.ts';
+import { isSameFact, sameFactProbability } from './same-fact.ts';
+
+export interface AlignableClaim extends ClaimText {
+  articleId: string;
+}
+
+export interface ClaimAlignment {
+  /** Groups of claim indices, each in index order, groups ordered by their first claim. */
+  groups: number[][];
+  /** Contradicting pairs of claim indices, with their kind. */
+  conflicts: Array<{ a: number; b: number; conflict: Conflict }>;
+}
+
+/** Below the same fact, a pair this likely still shares a subject worth checking for contradictions. */
+const SAME_SUBJECT = 0.2;
+const MIN_SHARED = 2;
+/** Stems in more than this share of a story's claims say little about which fact a claim states. */
+const COMMON_SHARE = 0.25;
+/** An index entry longer than this is a common stem: skipped as a key (bounds the pairs). */
+const MAX_POSTING = 200;
+
+function candidatePairs(claims: readonly AlignableClaim[], freq: Frequencies): Array<[number, number]> {
+  const limit = Math.max(3, claims.length * COMMON_SHARE);
+  const postings = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    for (const s of new Set(c.terms.stems)) {
+      if ((freq.df.get(s) ?? 0) > limit) continue;
+      const list = postings.get(s) ?? [];
+      list.push(i);
+      postings.set(s, list);
+    }
+  });
+  const shared = new Map<number, number>();
+  const width = claims.length;
+  for (const list of postings.values()) {
+    if (list.length > MAX_POSTING) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x]!;
+        const j = list[y]!;
+        if (claims[i]!.articleId === claims[j]!.articleId) continue;
+        const key = i * width + j;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return [...shared].filter(([, n]) => n >= MIN_SHARED).map(([key]) => [Math.floor(key / width), key % width] as [number, number]).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+export function alignClaims(claims: readonly AlignableClaim[]): ClaimAlignment {
+  const freq = frequenciesOf(claims.map((c) => c.terms.stems));
+  const scored = candidatePairs(claims, freq).map(([a, b]) => ({ a, b, p: sameFactProbability(claims[a]!.terms, claims[b]!.terms, freq) }));
+  // merge best pair first; a group holds at most one claim per article
+  const group = claims.map((_, i) => i);
+  const members = new Map<number, number[]>(claims.map((_, i) => [i, [i]]));
+  const find = (i: number): number => (group[i] === i ? i : (group[i] = find(group[i]!)));
+  const same = scored.filter((s) => isSameFact(s.p)).sort((x, y) => y.p - x.p || x.a - y.a || x.b - y.b);
+  for (const { a, b } of same) {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) continue;
+    const ma = members.get(ra)!;
+    const mb = members.get(rb)!;
+    const articles = new Set(ma.map((i) => claims[i]!.articleId));
+    if (mb.some((i) => articles.has(claims[i]!.articleId))) continue;
+    const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    group[child] = root;
+    members.set(root, [...members.get(root)!, ...members.get(child)!].sort((x, y) => x - y));
+    members.delete(child);
+  }
+  const groups = [...members.values()].sort((x, y) => x[0]! - y[0]!);
+  const conflicts: ClaimAlignment['conflicts'] = [];
+  for (const { a, b, p } of scored) {
+    const together = find(a) === find(b);
+    if (!together && p < SAME_SUBJECT) continue;
+    if (!together && !sharesSubject(claims[a]!.terms, claims[b]!.terms, freq)) continue;
+    const conflict = conflictBetween(claims[a]!, claims[b]!, together);
+    if (conflict) conflicts.push({ a, b, conflict });
+  }
+  return { groups, conflicts };
+}
+
+/** Two claims share a subject when they share a name, or informative words worth three rare ones. */
+function sharesSubject(a: Terms, b: Terms, freq: Frequencies): boolean {
+  const names = new Set(a.names);
+  if (b.names.some((n) => names.has(n))) return true;
+  const stems = new Set(a.stems);
+  let weight = 0;
+  for (const s of new Set(b.stems)) if (stems.has(s)) weight += idf(freq, s);
+  return weight >= 3 * Math.log(freq.documents + 1);
+}

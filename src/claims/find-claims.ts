@@ -1,0 +1,92 @@
+// The claims of one article: every body sentence, or clause where a sentence joins two
+// statements with a semicolon or a contrast ("…, but …", "…, while …"), that states something
+// checkable. Not claims: headings, questions, reader-facing prompts ("Sign up for …"), and
+// opinion in the outlet's own first person without a name or number to check. Each claim keeps
+// the attribution the article gives it (the source of an attribution whose cue or content lies in
+// it), the hedges that soften it ("reportedly", "may", "is considering") and a check-worthiness.
+import type { Article } from '../model.ts';
+import type { AttributionFinding } from '../annotate/find-attributions.ts';
+import { checkworthiness } from './checkworthy.ts';
+
+export interface ClaimFinding {
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+  /** The attribution's source words ("the AP", "officials familiar with the matter"), or null. */
+  attribution: string | null;
+  attributionStart: number | null;
+  attributionEnd: number | null;
+  hedges: string[];
+  checkworthiness: number;
+}
+
+const MIN_WORDS = 4;
+/** Where one sentence joins two statements. */
+const CLAUSE_BREAK = /;\s+|,\s+(?=(?:but|while|whereas)\s)/g;
+/** Words addressed to the reader rather than stating anything. */
+const READER_PROMPT = /^(read|click|subscribe|sign up|follow|share|watch|listen|download|contact|email|tap|join|learn more|see also|related)\b/i;
+/** The outlet speaking for itself about what should be or what it thinks. */
+const OWN_OPINION = /^(i|we)\s+(think|believe|feel|hope|wish|must|should)\b|^in (my|our) (view|opinion)\b/i;
+/** Words that soften a claim: reported, possible, planned, considered, not established. */
+const HEDGE =
+  /\b(reportedly|allegedly|apparently|possibly|perhaps|probably|likely|unlikely|potentially|purportedly|supposedly|may|might|could|would|appears?|appeared|seems?|seemed|considering|considers|weighing|weighs|exploring|explores|mulling|mulls|poised to|expected to|plans? to|planning to|proposed|proposes|unconfirmed|rumou?red|believed to|said to be|is said to|are said to|suggest(?:s|ed)?|early stages?)\b/gi;
+
+function insideQuotation(before: string): boolean {
+  const count = (mark: string): number => before.split(mark).length - 1;
+  return count('“') > count('”') || count('"') % 2 === 1;
+}
+
+function clausesOf(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const sentence = text.slice(start, end);
+  const cuts: number[] = [];
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
+    // never inside a quotation: its words are the speaker's sentence
+    if (insideQuotation(sentence.slice(0, m.index))) continue;
+    cuts.push(m.index, m.index + m[0].length);
+  }
+  const pieces: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  for (let i = 0; i < cuts.length; i += 2) {
+    pieces.push({ start: from, end: cuts[i]! });
+    from = cuts[i + 1]!;
+  }
+  pieces.push({ start: from, end: sentence.length });
+  const words = (p: { start: number; end: number }): number => sentence.slice(p.start, p.end).trim().split(/\s+/).length;
+  // a clause too short to state anything stays with its sentence
+  if (pieces.length > 1 && pieces.some((p) => words(p) < MIN_WORDS + 1)) return [{ start, end }];
+  return pieces.map((p) => ({ start: start + p.start, end: start + p.end }));
+}
+
+export function findClaims(article: Article, attributions: readonly AttributionFinding[]): ClaimFinding[] {
+  const claims: ClaimFinding[] = [];
+  for (const sentence of article.sentences) {
+    const block = article.blocks[sentence.block];
+    if (!block || block.kind === 'heading' || block.kind === 'preformatted') continue;
+    for (const clause of clausesOf(article.text, sentence.start, sentence.end)) {
+      let { start, end } = clause;
+      while (start < end && /\s/.test(article.text[start]!)) start++;
+      while (end > start && /\s/.test(article.text[end - 1]!)) end--;
+      const text = article.text.slice(start, end);
+      if (text.split(/\s+/).length < MIN_WORDS) continue;
+      if (/\?["”’)]*$/.test(text) || READER_PROMPT.test(text) || OWN_OPINION.test(text)) continue;
+      const attribution = attributions.find(
+        (a) => a.source && ((a.cue.start >= start && a.cue.end <= end) || (a.content && a.content.start < end && start < a.content.end && a.source.start >= sentence.start && a.source.end <= sentence.end + 200)),
+      );
+      const hedges = [...new Set((text.match(HEDGE) ?? []).map((h) => h.toLowerCase()))];
+      claims.push({
+        articleId: article.id,
+        start,
+        end,
+        text,
+        attribution: attribution?.source ? article.text.slice(attribution.source.start, attribution.source.end) : null,
+        attributionStart: attribution?.source?.start ?? null,
+        attributionEnd: attribution?.source?.end ?? null,
+        hedges,
+        checkworthiness: Math.round(checkworthiness(text) * 1000) / 1000,
+      });
+    }
+  }
+  return claims;
+}

@@ -1,0 +1,134 @@
+// Claims across a story's articles: each claim with a stable id; claims of the same fact grouped;
+// the primary sources each article names and which articles rewrite which; for each group the
+// number of independent origins and its status. An origin is where a fact comes from: the
+// organisation or document an article attributes it to ("according to the AP", "NBC News
+// reported"), else the article's own reporting, where a rewrite counts as the article it rewrites
+// and articles of one outlet as one.
+import { createHash } from 'node:crypto';
+import { alignClaims, type AlignableClaim } from '../align/group-claims.ts';
+import type { ClaimFinding } from '../claims/find-claims.ts';
+import type { Article, Attribution, Claim, ClaimGroup, Entity } from '../model.ts';
+import { findDerivations } from '../provenance/derivation.ts';
+import { findCites, type Cite } from '../provenance/find-cites.ts';
+import { termsOf } from '../text/terms.ts';
+
+export interface ClaimsSection {
+  claims: Claim[];
+  claimGroups: ClaimGroup[];
+  sources: Array<{ articleId: string; cites: Cite[]; derivedFrom: string[] }>;
+}
+
+function idOf(prefix: string, key: string): string {
+  return `${prefix}${createHash('sha256').update(key).digest('hex').slice(0, 10)}`;
+}
+
+function dateOf(publishedAt: string | null): Date | null {
+  if (!publishedAt) return null;
+  const d = new Date(publishedAt);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+export function buildClaims(findings: readonly ClaimFinding[], articles: readonly Article[], attributions: readonly Attribution[], entities: readonly Entity[]): ClaimsSection {
+  const articleIndex = new Map(articles.map((a, i) => [a.id, i]));
+  const ordered = [...findings].sort((x, y) => articleIndex.get(x.articleId)! - articleIndex.get(y.articleId)! || x.start - y.start);
+  const claims: Claim[] = ordered.map((f) => ({
+    id: idOf('c', `${f.articleId}:${f.start}:${f.end}`),
+    articleId: f.articleId,
+    text: f.text,
+    start: f.start,
+    end: f.end,
+    attribution: f.attribution,
+    attributionSpan: f.attributionStart !== null && f.attributionEnd !== null ? { start: f.attributionStart, end: f.attributionEnd } : null,
+    hedged: f.hedges.length > 0,
+    hedges: f.hedges,
+    checkworthiness: f.checkworthiness,
+  }));
+  const published = new Map(articles.map((a) => [a.id, dateOf(a.publishedAt)]));
+  const alignable: AlignableClaim[] = claims.map((c) => ({ articleId: c.articleId, text: c.text, terms: termsOf(c.text), published: published.get(c.articleId) ?? null }));
+  const { groups, conflicts } = alignClaims(alignable);
+
+  // facts two articles share, in each one's order, for the rewrite check
+  const position = new Map<number, number>();
+  const perArticle = articles.map(() => 0);
+  claims.forEach((c, i) => {
+    const a = articleIndex.get(c.articleId)!;
+    position.set(i, perArticle[a]!);
+    perArticle[a]!++;
+  });
+  const aligned = new Map<string, Array<[number, number]>>();
+  for (const group of groups) {
+    for (let x = 0; x < group.length; x++) {
+      for (let y = x + 1; y < group.length; y++) {
+        const ai = articleIndex.get(claims[group[x]!]!.articleId)!;
+        const bi = articleIndex.get(claims[group[y]!]!.articleId)!;
+        const [i, j, pi, pj] = ai < bi ? [ai, bi, group[x]!, group[y]!] : [bi, ai, group[y]!, group[x]!];
+        const key = `${i}:${j}`;
+        const list = aligned.get(key) ?? [];
+        list.push([position.get(pi)!, position.get(pj)!]);
+        aligned.set(key, list);
+      }
+    }
+  }
+  const derivedFrom = findDerivations(articles, aligned, perArticle);
+
+  const kinds = new Map(entities.map((e) => [e.id, e]));
+  const sources = articles.map((article) => {
+    const own = attributions.filter((a) => a.articleId === article.id && a.source);
+    const cites = findCites({
+      text: article.text,
+      sources: own.map((a) => {
+        const entity = a.source!.entityId ? kinds.get(a.source!.entityId) : undefined;
+        return { start: a.source!.start, end: a.source!.end, organization: entity?.type === 'organization' ? entity.name : null, person: entity?.type === 'person' };
+      }),
+    });
+    return { articleId: article.id, cites, derivedFrom: derivedFrom[articleIndex.get(article.id)!]!.map((i) => articles[i]!.id) };
+  });
+
+  // where each article's own reporting comes from: the article it rewrites, else itself, by outlet
+  const rootOf = (i: number, seen = new Set<number>()): number => {
+    const parents = derivedFrom[i]!;
+    if (parents.length === 0 || seen.has(i)) return i;
+    seen.add(i);
+    return rootOf(parents[0]!, seen);
+  };
+  const reporting = (articleId: string): string => {
+    const root = articles[rootOf(articleIndex.get(articleId)!)]!;
+    return `outlet:${(root.outlet ?? root.id).toLowerCase()}`;
+  };
+  const citesOf = new Map(sources.map((s) => [s.articleId, s.cites]));
+  const originOf = (claim: Claim): string => {
+    const span = claim.attributionSpan;
+    if (span) {
+      const cite = citesOf.get(claim.articleId)?.find((c) => c.start < span.end && span.start < c.end);
+      if (cite) return `cite:${cite.name.toLowerCase()}`;
+    }
+    // an outlet named inside the claim as its source ("NBC News reported that …")
+    const named = citesOf.get(claim.articleId)?.find((c) => c.start >= claim.start && c.end <= claim.end);
+    if (named) return `cite:${named.name.toLowerCase()}`;
+    return reporting(claim.articleId);
+  };
+
+  const groupOf = new Map<number, number>();
+  groups.forEach((g, gi) => g.forEach((i) => groupOf.set(i, gi)));
+  const contradictions = groups.map(() => [] as ClaimGroup['contradictions']);
+  for (const { a, b, conflict } of conflicts) {
+    const entry = { claimId: claims[a]!.id, withClaimId: claims[b]!.id, kind: conflict.kind, explanation: conflict.explanation };
+    contradictions[groupOf.get(a)!]!.push(entry);
+    if (groupOf.get(b) !== groupOf.get(a)) contradictions[groupOf.get(b)!]!.push(entry);
+  }
+  const claimGroups: ClaimGroup[] = groups.map((g, gi) => {
+    const members = g.map((i) => claims[i]!);
+    const origins = new Set(members.map(originOf));
+    const status = contradictions[gi]!.length > 0 ? 'contested' : origins.size >= 2 ? 'corroborated' : 'single-source';
+    return {
+      id: idOf('g', members.map((m) => m.id).join(',')),
+      claimIds: members.map((m) => m.id),
+      articleIds: [...new Set(members.map((m) => m.articleId))],
+      independentOrigins: origins.size,
+      status,
+      contradictions: contradictions[gi]!,
+      origins: [...origins].sort(),
+    };
+  });
+  return { claims, claimGroups, sources };
+}

@@ -1,0 +1,50 @@
+// The primary sources an article names: news organisations and agencies it attributes to
+// ("according to the AP", "told NBC News"), data ("CDC data"), documents ("Esper's 2022 memoir"),
+// statements, press conferences and social posts. From the article's attributions (a source that
+// names an organisation or a document) and from the outlet-as-addressee form ("told NBC News",
+// "in an interview with CNN"), which the tagger reads as content.
+
+export interface Cite {
+  name: string;
+  start: number;
+  end: number;
+}
+
+export interface CiteInput {
+  text: string;
+  /** Attribution sources of the article: their span and the organisation they name, if any. */
+  sources: ReadonlyArray<{ start: number; end: number; organization: string | null; person: boolean }>;
+}
+
+/** Words that make a source a document, data, a statement, an event or a post. */
+const DOCUMENT = /\b(data|figures|statistics|report|reports|memoir|book|memo|memorandum|letter|documents?|records?|filings?|statement|release|press conference|briefing|interview|post|tweet|video|study|survey|poll|analysis|transcript|testimony|hearing|court|order|ruling|database|website)\b/i;
+/** An outlet told something: "told NBC News", "in an interview with CNN", "reported by Reuters". */
+const ADDRESSEE = /\b(?:told|in an interview with|speaking to|reported by|first reported by|as reported by|confirmed to)\s+((?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}.&'’-]*|of|and|&)){0,4})/gu;
+/** Words after the name that are not part of it ("told NBC News on Tuesday"). */
+const TRAILING = /\s+(?:of|and|&)$/;
+
+export function findCites(input: CiteInput): Cite[] {
+  const cites: Cite[] = [];
+  for (const s of input.sources) {
+    const words = input.text.slice(s.start, s.end).replace(/[,\s]+$/, '');
+    if (DOCUMENT.test(words)) cites.push({ name: words.replace(/^(the|a|an)\s+/i, ''), start: s.start, end: s.start + words.length });
+    else if (s.organization && !s.person) cites.push({ name: s.organization, start: s.start, end: s.start + words.length });
+  }
+  ADDRESSEE.lastIndex = 0;
+  for (let m = ADDRESSEE.exec(input.text); m; m = ADDRESSEE.exec(input.text)) {
+    const name = m[1]!.replace(TRAILING, '');
+    // a person told ("told Sheinbaum") is not an outlet: organisation names have two words or capitals
+    if (!/\s\p{Lu}|^\p{Lu}{2,}|^the\s/u.test(name)) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    cites.push({ name: name.replace(/^the\s+/i, ''), start, end: start + name.length });
+  }
+  const seen = new Set<string>();
+  return cites
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .filter((c) => {
+      const key = `${c.start}:${c.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
