@@ -3,7 +3,7 @@
 // Usage: npm run bench:paraphrase -- [../shared/data/paraphrase/msrp/msr_paraphrase_train.txt]
 import { join } from 'node:path';
 import { frequenciesOf } from '../src/align/pair-features.ts';
-import { isSameFact, sameFactProbability } from '../src/align/same-fact.ts';
+import { isSameFact, sameFactScore } from '../src/align/same-fact.ts';
 import { termsOf } from '../src/text/terms.ts';
 import { readMsrp } from '../scripts/read-pairs.ts';
 
@@ -12,7 +12,7 @@ const pairs = readMsrp(file);
 const started = performance.now();
 const terms = pairs.map((p) => [termsOf(p.a), termsOf(p.b)] as const);
 const freq = frequenciesOf(terms.flatMap(([a, b]) => [a.stems, b.stems]));
-const predicted = terms.map(([a, b]) => isSameFact(sameFactProbability(a, b, freq)));
+const predicted = terms.map(([a, b]) => isSameFact(sameFactScore(a, b, freq)));
 const seconds = (performance.now() - started) / 1000;
 let tp = 0;
 let fp = 0;

@@ -156,7 +156,8 @@ export type ClaimGroup = z.infer<typeof ClaimGroup>;
 
 export const SourceProfile = z.object({
   articleId: z.string(),
-  cites: z.array(z.object({ name: z.string(), ...span })),
+  /** `outlet`: a news outlet the article says was told the story; `organization`; `document`: data, a report, a statement, a post. */
+  cites: z.array(z.object({ name: z.string(), ...span, kind: z.enum(['outlet', 'organization', 'document']) })),
   derivedFrom: z.array(z.string()),
 });
 

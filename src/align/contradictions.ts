@@ -32,12 +32,41 @@ function dayOf(claim: ClaimText): string | null {
   const found = chrono.en.parse(claim.text, claim.published ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
   for (const r of found) {
     // only dates the text fixes to a day: "April 8", "Tuesday" against a known publication date
-    if (r.start.isCertain('day') && (r.start.isCertain('month') || claim.published)) return r.start.date().toISOString().slice(0, 10);
+    if ((r.start.isCertain('day') && r.start.isCertain('month')) || (claim.published && (r.start.isCertain('day') || r.start.isCertain('weekday')))) return r.start.date().toISOString().slice(0, 10);
   }
   return null;
 }
 
 /** `sameFact`: the two were aligned as one fact; only then is a negation in one a denial of the other. */
+/** Content words after a status word that name what it is said of. */
+const OBJECT_WORDS = 5;
+/** Words the two objects must share to be one thing. */
+const SAME_OBJECT = 2;
+
+/** What a status word is said of: the stems of the content words right after each match. */
+function objectsOf(claim: ClaimText, pattern: RegExp): Array<Set<string>> {
+  const out: Array<Set<string>> = [];
+  const global = new RegExp(pattern.source, 'gi');
+  for (const m of claim.text.matchAll(global)) {
+    const after = m.index + m[0].length;
+    const k = claim.terms.offsets.findIndex((o) => o >= after);
+    if (k >= 0) out.push(new Set(claim.terms.stems.slice(k, k + OBJECT_WORDS).filter((s) => !/^\p{N}/u.test(s))));
+  }
+  return out;
+}
+
+/** One claim says of something that it is done, the other that it is only planned or considered. */
+function doneAgainstPlanned(done: ClaimText, planned: ClaimText): boolean {
+  for (const a of objectsOf(done, DONE)) {
+    for (const b of objectsOf(planned, PLANNED)) {
+      let shared = 0;
+      for (const s of a) if (b.has(s)) shared++;
+      if (shared >= SAME_OBJECT) return true;
+    }
+  }
+  return false;
+}
+
 export function conflictBetween(a: ClaimText, b: ClaimText, sameFact: boolean): Conflict | null {
   // different numbers for the same thing counted
   for (const qa of a.terms.quantities) {
@@ -51,10 +80,10 @@ export function conflictBetween(a: ClaimText, b: ClaimText, sameFact: boolean): 
     const [yes, no] = a.terms.negated ? [b, a] : [a, b];
     return { kind: 'negation', explanation: `one states it, the other denies it: ${quote(yes.text)} / ${quote(no.text)}` };
   }
-  const doneA = DONE.test(a.text) && !PLANNED.test(a.text);
-  const doneB = DONE.test(b.text) && !PLANNED.test(b.text);
-  if (doneA !== doneB && (PLANNED.test(doneA ? b.text : a.text))) {
-    const [done, planned] = doneA ? [a, b] : [b, a];
+  // done against planned, said of the same thing: what follows the status words is shared
+  const aDone = doneAgainstPlanned(a, b);
+  if (aDone || doneAgainstPlanned(b, a)) {
+    const [done, planned] = aDone ? [a, b] : [b, a];
     return { kind: 'status', explanation: `done in one, only planned or considered in the other: ${quote(done.text)} / ${quote(planned.text)}` };
   }
   if ((EARLY.test(a.text) && LATE.test(b.text)) || (LATE.test(a.text) && EARLY.test(b.text))) {

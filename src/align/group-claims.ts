@@ -1,13 +1,14 @@
 // Claims of different articles that state the same fact form one group. Candidate pairs come from
 // an inverted index of informative stems (no all-pairs comparison: a pair is scored only when the
 // two share at least MIN_SHARED stems that are not in most claims); a pair is the same fact when
-// the same-fact model says so; groups are merged best pair first, and a group never takes two
-// claims of one article (that would chain different facts together). Pairs of different groups
-// that share a subject but not the fact are checked for contradictions too.
+// the same-fact model says so; groups are merged best pair first when their claims of different
+// articles are the same fact on average (average linkage, unscored pairs counting as different, so
+// that one strong link does not chain two facts together). Pairs of different groups that share
+// a subject but not the fact are checked for contradictions too.
 import type { Terms } from '../text/terms.ts';
 import { conflictBetween, type ClaimText, type Conflict } from './contradictions.ts';
 import { frequenciesOf, idf, type Frequencies } from './pair-features.ts';
-import { isSameFact, sameFactProbability } from './same-fact.ts';
+import { isSameFact, sameFactScore } from './same-fact.ts';
 
 export interface AlignableClaim extends ClaimText {
   articleId: string;
@@ -21,7 +22,7 @@ export interface ClaimAlignment {
 }
 
 /** Below the same fact, a pair this likely still shares a subject worth checking for contradictions. */
-const SAME_SUBJECT = 0.2;
+const SAME_SUBJECT = 0.1;
 const MIN_SHARED = 2;
 /** Stems in more than this share of a story's claims say little about which fact a claim states. */
 const COMMON_SHARE = 0.25;
@@ -58,8 +59,13 @@ function candidatePairs(claims: readonly AlignableClaim[], freq: Frequencies): A
 
 export function alignClaims(claims: readonly AlignableClaim[]): ClaimAlignment {
   const freq = frequenciesOf(claims.map((c) => c.terms.stems));
-  const scored = candidatePairs(claims, freq).map(([a, b]) => ({ a, b, p: sameFactProbability(claims[a]!.terms, claims[b]!.terms, freq) }));
-  // merge best pair first; a group holds at most one claim per article
+  const scored = candidatePairs(claims, freq).map(([a, b]) => ({ a, b, p: sameFactScore(claims[a]!.terms, claims[b]!.terms, freq) }));
+  // merge best pair first, when the two groups' claims of different articles are, on average, the same fact
+  // (pairs never scored count as different: no chaining through one strong link)
+  const probability = new Map<number, number>();
+  const width = claims.length;
+  for (const s of scored) probability.set(s.a * width + s.b, s.p);
+  const pairP = (i: number, j: number): number => probability.get(i < j ? i * width + j : j * width + i) ?? 0;
   const group = claims.map((_, i) => i);
   const members = new Map<number, number[]>(claims.map((_, i) => [i, [i]]));
   const find = (i: number): number => (group[i] === i ? i : (group[i] = find(group[i]!)));
@@ -70,8 +76,16 @@ export function alignClaims(claims: readonly AlignableClaim[]): ClaimAlignment {
     if (ra === rb) continue;
     const ma = members.get(ra)!;
     const mb = members.get(rb)!;
-    const articles = new Set(ma.map((i) => claims[i]!.articleId));
-    if (mb.some((i) => articles.has(claims[i]!.articleId))) continue;
+    let sum = 0;
+    let pairs = 0;
+    for (const i of ma) {
+      for (const j of mb) {
+        if (claims[i]!.articleId === claims[j]!.articleId) continue;
+        sum += pairP(i, j);
+        pairs++;
+      }
+    }
+    if (pairs === 0 || !isSameFact(sum / pairs)) continue;
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
     group[child] = root;
     members.set(root, [...members.get(root)!, ...members.get(child)!].sort((x, y) => x - y));

@@ -51,6 +51,7 @@ export const PAIR_FEATURES = [
   'synonymCoverA',
   'synonymCoverB',
   'synonymCoverMin',
+  'synonymCoverMax',
 ] as const;
 
 function bigrams(stems: readonly string[]): Set<string> {
@@ -76,6 +77,9 @@ function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   for (const x of a) if (b.has(x)) shared++;
   return shared / (a.size + b.size - shared);
 }
+
+/** Index of `synonymCoverMax` in the features: how much of the shorter sentence the longer one holds. */
+export const CONTAINMENT = PAIR_FEATURES.indexOf('synonymCoverMax');
 
 export function pairFeatures(a: Terms, b: Terms, freq: Frequencies): number[] {
   const weights = (stems: readonly string[]): Map<string, number> => {
@@ -157,5 +161,6 @@ export function pairFeatures(a: Terms, b: Terms, freq: Frequencies): number[] {
     synA,
     synB,
     Math.min(synA, synB),
+    Math.max(synA, synB),
   ];
 }

@@ -22,8 +22,8 @@ export interface ClaimFinding {
 }
 
 const MIN_WORDS = 4;
-/** Where one sentence joins two statements. */
-const CLAUSE_BREAK = /;\s+|,\s+(?=(?:but|while|whereas)\s)/g;
+/** Where one sentence joins two statements: a semicolon, a contrast, "and" before a new subject, a participle that adds what someone said. */
+const CLAUSE_BREAK = /;\s+|,\s+(?:but|while|whereas)\s+|\s*—\s*but\s+|,\s+and\s+(?=(?:we|they|he|she|it|i)\s)|,\s+(?=(?:emphasizing|emphasising|suggesting|adding|noting|citing|arguing|warning|insisting|stressing)\s)/gi;
 /** Words addressed to the reader rather than stating anything. */
 const READER_PROMPT = /^(read|click|subscribe|sign up|follow|share|watch|listen|download|contact|email|tap|join|learn more|see also|related)\b/i;
 /** The outlet speaking for itself about what should be or what it thinks. */

@@ -2,8 +2,9 @@
 // the primary sources each article names and which articles rewrite which; for each group the
 // number of independent origins and its status. An origin is where a fact comes from: the
 // organisation or document an article attributes it to ("according to the AP", "NBC News
-// reported"), else the article's own reporting, where a rewrite counts as the article it rewrites
-// and articles of one outlet as one.
+// reported"); else, in an article that says another outlet was told the story ("… told NBC
+// News"), that outlet's report; else the article's own reporting, where a rewrite counts as the
+// article it rewrites and articles of one outlet as one.
 import { createHash } from 'node:crypto';
 import { alignClaims, type AlignableClaim } from '../align/group-claims.ts';
 import type { ClaimFinding } from '../claims/find-claims.ts';
@@ -102,9 +103,12 @@ export function buildClaims(findings: readonly ClaimFinding[], articles: readonl
       const cite = citesOf.get(claim.articleId)?.find((c) => c.start < span.end && span.start < c.end);
       if (cite) return `cite:${cite.name.toLowerCase()}`;
     }
-    // an outlet named inside the claim as its source ("NBC News reported that …")
+    // a source named inside the claim ("NBC News reported that …", "according to CDC data")
     const named = citesOf.get(claim.articleId)?.find((c) => c.start >= claim.start && c.end <= claim.end);
     if (named) return `cite:${named.name.toLowerCase()}`;
+    // an article that says another outlet was told the story ("told NBC News") rewrites that outlet's report
+    const outlet = citesOf.get(claim.articleId)?.find((c) => c.kind === 'outlet');
+    if (outlet) return `cite:${outlet.name.toLowerCase()}`;
     return reporting(claim.articleId);
   };
 

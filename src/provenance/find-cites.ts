@@ -8,6 +8,8 @@ export interface Cite {
   name: string;
   start: number;
   end: number;
+  /** `outlet`: a news outlet the article says was told ("told NBC News"); `organization`; `document`: data, a report, a statement, a post. */
+  kind: 'outlet' | 'organization' | 'document';
 }
 
 export interface CiteInput {
@@ -19,7 +21,8 @@ export interface CiteInput {
 /** Words that make a source a document, data, a statement, an event or a post. */
 const DOCUMENT = /\b(data|figures|statistics|report|reports|memoir|book|memo|memorandum|letter|documents?|records?|filings?|statement|release|press conference|briefing|interview|post|tweet|video|study|survey|poll|analysis|transcript|testimony|hearing|court|order|ruling|database|website)\b/i;
 /** An outlet told something: "told NBC News", "in an interview with CNN", "reported by Reuters". */
-const ADDRESSEE = /\b(?:told|in an interview with|speaking to|reported by|first reported by|as reported by|confirmed to)\s+((?:the\s+)?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}.&'’-]*|of|and|&)){0,4})/gu;
+const NAME_WORD = String.raw`(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{N}&'’-]*)`;
+const ADDRESSEE = new RegExp(String.raw`\b(?:told|[Ii]n an interview with|[Ss]peaking to|reported by|[Ff]irst reported by|[Aa]s reported by|confirmed to)\s+((?:the\s+)?${NAME_WORD}(?:\s+(?:${NAME_WORD}|of|and|&)){0,4})`, 'gu');
 /** Words after the name that are not part of it ("told NBC News on Tuesday"). */
 const TRAILING = /\s+(?:of|and|&)$/;
 
@@ -27,8 +30,8 @@ export function findCites(input: CiteInput): Cite[] {
   const cites: Cite[] = [];
   for (const s of input.sources) {
     const words = input.text.slice(s.start, s.end).replace(/[,\s]+$/, '');
-    if (DOCUMENT.test(words)) cites.push({ name: words.replace(/^(the|a|an)\s+/i, ''), start: s.start, end: s.start + words.length });
-    else if (s.organization && !s.person) cites.push({ name: s.organization, start: s.start, end: s.start + words.length });
+    if (DOCUMENT.test(words)) cites.push({ name: words.replace(/^(the|a|an)\s+/i, ''), start: s.start, end: s.start + words.length, kind: 'document' });
+    else if (s.organization && !s.person) cites.push({ name: s.organization, start: s.start, end: s.start + words.length, kind: 'organization' });
   }
   ADDRESSEE.lastIndex = 0;
   for (let m = ADDRESSEE.exec(input.text); m; m = ADDRESSEE.exec(input.text)) {
@@ -36,7 +39,7 @@ export function findCites(input: CiteInput): Cite[] {
     // a person told ("told Sheinbaum") is not an outlet: organisation names have two words or capitals
     if (!/\s\p{Lu}|^\p{Lu}{2,}|^the\s/u.test(name)) continue;
     const start = m.index + m[0].length - m[1]!.length;
-    cites.push({ name: name.replace(/^the\s+/i, ''), start, end: start + name.length });
+    cites.push({ name: name.replace(/^the\s+/i, ''), start, end: start + name.length, kind: 'outlet' });
   }
   const seen = new Set<string>();
   return cites

@@ -27,6 +27,8 @@ export function stemOf(word: string): string {
 export interface Terms {
   /** Stems of the content words, in order. */
   stems: string[];
+  /** Where each stem's word starts in the text. */
+  offsets: number[];
   /** Numbers as written, normalised ("10,000" → "10000", "5.5%" → "5.5%"). */
   numbers: string[];
   /** Number words and digits with the stem of the word after them: "six cartels" → "6 cartel". */
@@ -40,12 +42,15 @@ const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4
 
 export function termsOf(text: string): Terms {
   const stems: string[] = [];
+  const offsets: number[] = [];
   const numbers: string[] = [];
   const quantities: Array<{ value: number; unit: string }> = [];
   const names: string[] = [];
   let negated = false;
-  const words = text.match(WORD) ?? [];
+  const matches = [...text.matchAll(WORD)];
+  const words = matches.map((m) => m[0]);
   words.forEach((raw, i) => {
+    const at = matches[i]!.index;
     const lower = raw.toLowerCase().replace(/’/g, "'");
     if (NEGATIONS.has(lower) || /n't$/.test(lower)) negated = true;
     if (/^\p{N}/u.test(raw)) {
@@ -55,6 +60,7 @@ export function termsOf(text: string): Terms {
       const unit = words[i + 1] && !/^\p{N}/u.test(words[i + 1]!) ? stemOf(words[i + 1]!.toLowerCase()) : '';
       if (Number.isFinite(value) && !(value >= 1900 && value <= 2100 && !unit)) quantities.push({ value, unit });
       stems.push(normal);
+      offsets.push(at);
       return;
     }
     if (NUMBER_WORDS[lower] !== undefined && words[i + 1]) {
@@ -63,6 +69,7 @@ export function termsOf(text: string): Terms {
     if (i > 0 && /^\p{Lu}/u.test(raw)) names.push(lower.replace(/'s$/, ''));
     if (STOPWORDS.has(lower) || lower.length < 2) return;
     stems.push(stemOf(lower.replace(/'s$/, '')));
+    offsets.push(at);
   });
-  return { stems, numbers, quantities, negated, names };
+  return { stems, offsets, numbers, quantities, negated, names };
 }
