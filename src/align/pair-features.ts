@@ -2,17 +2,8 @@
 // content the other covers (TF-IDF cosine, idf-weighted coverage both ways), shared word pairs,
 // the longest common run, names, numbers and negation. Inverse document frequencies come from
 // the collection at hand (a story's sentences, a benchmark's pairs): no outside vocabulary.
-import { readFileSync } from 'node:fs';
 import type { Terms } from '../text/terms.ts';
-
-const SYNONYMS_URL = new URL('../../models/synonyms.json', import.meta.url);
-let synonyms: Map<string, readonly number[]> | null = null;
-
-/** Stem → WordNet synsets it shares with other stems (models/synonyms.json, built by scripts/build-synonyms.ts). */
-function loadSynonyms(): Map<string, readonly number[]> {
-  synonyms ??= new Map(Object.entries((JSON.parse(readFileSync(SYNONYMS_URL, 'utf8')) as { entries: Record<string, number[]> }).entries));
-  return synonyms;
-}
+import { synonymsOf } from './synonyms.ts';
 
 export interface Frequencies {
   documents: number;
@@ -111,10 +102,9 @@ export function pairFeatures(a: Terms, b: Terms, freq: Frequencies): number[] {
   const coverA = cover(wa, wb);
   const coverB = cover(wb, wa);
   // a word counts as present when the other sentence has it or a WordNet synonym of it
-  const syn = loadSynonyms();
   const senses = (w: Map<string, number>): Set<number> => {
     const out = new Set<number>();
-    for (const s of w.keys()) for (const id of syn.get(s) ?? []) out.add(id);
+    for (const s of w.keys()) for (const id of synonymsOf(s)) out.add(id);
     return out;
   };
   const sensesA = senses(wa);
@@ -124,7 +114,7 @@ export function pairFeatures(a: Terms, b: Terms, freq: Frequencies): number[] {
     let covered = 0;
     for (const [s, v] of x) {
       total += v;
-      if (y.has(s) || (syn.get(s) ?? []).some((id) => ySenses.has(id))) covered += v;
+      if (y.has(s) || synonymsOf(s).some((id) => ySenses.has(id))) covered += v;
     }
     return total ? covered / total : 0;
   };
