@@ -28,6 +28,8 @@ const CLAUSE_BREAK = /;\s+|,\s+(?:but|while|whereas)\s+|\s*—\s*but\s+|,\s+and\
 const READER_PROMPT = /^(read|click|subscribe|sign up|follow|share|watch|listen|download|contact|email|tap|join|learn more|see also|related)\b/i;
 /** The outlet speaking for itself about what should be or what it thinks. */
 const OWN_OPINION = /^(i|we)\s+(think|believe|feel|hope|wish|must|should)\b|^in (my|our) (view|opinion)\b/i;
+/** Cues that report where something comes from. */
+const REPORTING_CUE = /\b(said|says|say|told|tells|according|reported|reports|stated|states|announced|confirmed|claimed|claims|wrote|writes|tweeted|posted|noted|added|warned|argued|insisted|cited|citing)\b/i;
 /** Words that soften a claim: reported, possible, planned, considered, not established. */
 const HEDGE =
   /\b(reportedly|allegedly|apparently|possibly|perhaps|probably|likely|unlikely|potentially|purportedly|supposedly|may|might|could|would|appears?|appeared|seems?|seemed|considering|considers|weighing|weighs|exploring|explores|mulling|mulls|poised to|expected to|plans? to|planning to|proposed|proposes|unconfirmed|rumou?red|believed to|said to be|is said to|are said to|suggest(?:s|ed)?|early stages?)\b/gi;
@@ -71,9 +73,11 @@ export function findClaims(article: Article, attributions: readonly AttributionF
       const text = article.text.slice(start, end);
       if (text.split(/\s+/).length < MIN_WORDS) continue;
       if (/\?["”’)]*$/.test(text) || READER_PROMPT.test(text) || OWN_OPINION.test(text)) continue;
-      const attribution = attributions.find(
+      const candidates = attributions.filter(
         (a) => a.source && ((a.cue.start >= start && a.cue.end <= end) || (a.content && a.content.start < end && start < a.content.end && a.source.start >= sentence.start && a.source.end <= sentence.end + 200)),
       );
+      // a reporting cue ("according to", "said", "told") names where the claim comes from; "is considering" does not
+      const attribution = candidates.find((a) => REPORTING_CUE.test(article.text.slice(a.cue.start, a.cue.end))) ?? candidates[0];
       const hedges = [...new Set((text.match(HEDGE) ?? []).map((h) => h.toLowerCase()))];
       claims.push({
         articleId: article.id,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `triangulate` command: analyze, extract and schema. Exit 0 when every input was
+// The `triangulate` command: analyze, check, extract and schema. Exit 0 when every input was
 // processed, 1 when some failed (the rest still written), 2 on a usage error.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -68,6 +68,18 @@ function buildProgram(): Command {
     });
 
   program
+    .command('check')
+    .description('say which articles agree with a claim, disagree, only discuss it or are unrelated, with the sentences that decide it')
+    .argument('<claim>', 'the claim, in quotation marks')
+    .argument('<inputs...>', 'the coverage: files, directories, globs, or - for standard input')
+    .option('--json <file>', 'write the answer as JSON (- for standard output)')
+    .addOption(maxBytes())
+    .option('-q, --quiet', 'no progress bar')
+    .action(async (claim: string, inputs: string[], options: CommonOptions & { json?: string }) => {
+      process.exitCode = await runCheck(claim, inputs, options);
+    });
+
+  program
     .command('schema')
     .description("print the dossier's JSON Schema")
     .action(async () => {
@@ -113,6 +125,27 @@ async function runAnalyze(givenInputs: string[], options: AnalyzeOptions): Promi
         (failures.length ? `; ${failures.length} input${failures.length === 1 ? '' : 's'} failed` : '') +
         `.\nWrote ${written.join(', ')}\n`,
     );
+  }
+  return failures.length ? 1 : 0;
+}
+
+async function runCheck(claim: string, inputs: string[], options: CommonOptions & { json?: string }): Promise<number> {
+  if (claim.trim().split(/\s+/).length < 3) throw new UsageError('the claim needs at least three words');
+  if (options.json && options.json !== '-') refuseOverwritingInputs(inputs, [options.json]);
+  const progress = await createProgress(!options.quiet);
+  const { dossier, articles, failures } = await analyzeInputs(inputs, runOptions(options, progress));
+  progress.stop();
+  if (articles.length === 0) {
+    process.stderr.write('triangulate: no article could be read; nothing to check against\n');
+    return 1;
+  }
+  const { checkClaim } = await import('../check/check-claim.ts');
+  const result = checkClaim(claim, dossier);
+  if (options.json === '-') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (options.json) await writeAtomically(options.json, `${JSON.stringify(result, null, 2)}\n`);
+  else {
+    const { renderCheck } = await import('../render/render-check.ts');
+    process.stdout.write(renderCheck(result));
   }
   return failures.length ? 1 : 0;
 }
