@@ -2,7 +2,7 @@
 // Content-Security-Policy that forbids loading anything), every piece of article text escaped.
 import type { Article, Block, Dossier } from '../model.ts';
 import { escapeHtml } from './escape-html.ts';
-import { articleFigures, articleLabel, REMOVED_KINDS } from './summarize.ts';
+import { articleFigures, articleLabel, claimSections, REMOVED_KINDS, type FactView } from './summarize.ts';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'";
 
@@ -36,6 +36,9 @@ details li { margin: 4px 0; color: var(--muted); white-space: pre-wrap; overflow
 .tag.single-source { background: #b3262e; } .tag.variant { background: #b36b00; } .tag.verbatim { background: #2f7d5b; }
 .muted { color: var(--muted); } .warn { color: #8a1c1c; font-weight: 600; margin-top: 4px; }
 h2 { font-size: 18px; margin: 8px 0 12px; }
+ul.claims { margin: 0; padding-left: 18px; } ul.claims li { margin: 2px 0; }
+.outlet { font-weight: 600; margin-right: 4px; } .tag.hedged { background: #8a94a3; } .tag.contested { background: #b3262e; }
+table.contested td { width: 45%; } table.contested td:first-child { width: 10%; }
 `;
 
 export function renderHtml(dossier: Dossier): string {
@@ -56,6 +59,7 @@ export function renderHtml(dossier: Dossier): string {
 <header class="top"><h1>Triangulate dossier</h1><p>${articles.length} article${articles.length === 1 ? '' : 's'} from ${outlets.size} source${outlets.size === 1 ? '' : 's'}</p></header>
 <main>`);
   parts.push(articleTable(articles));
+  parts.push(claimSection(dossier));
   parts.push(quoteSection(dossier));
   parts.push(peopleSection(dossier));
   for (const article of articles) parts.push(articleCard(article));
@@ -66,6 +70,29 @@ export function renderHtml(dossier: Dossier): string {
   }
   parts.push('</main>\n</body>\n</html>\n');
   return parts.join('\n');
+}
+
+function factRow(f: FactView): string {
+  const rows = f.claims
+    .map((c) => `<li><span class="outlet">${escapeHtml(c.outlet)}</span> ${escapeHtml(c.text)}${c.attribution ? ` <span class="muted">(attributed to ${escapeHtml(c.attribution)})</span>` : ''}${c.hedged ? ' <span class="tag hedged">hedged</span>' : ''}</li>`)
+    .join('');
+  return `<tr><td class="num">${f.outlets}</td><td class="num">${f.origins}</td><td><ul class="claims">${rows}</ul></td></tr>`;
+}
+
+function claimSection(dossier: Dossier): string {
+  if (dossier.claims.length === 0) return '';
+  const { established, contested, singleSource } = claimSections(dossier);
+  const total = dossier.claimGroups.filter((g) => g.status === 'single-source').length;
+  const head = '<thead><tr><th>Outlets</th><th>Origins</th><th>Claims</th></tr></thead>';
+  const conflicts = contested
+    .map((c) => `<tr><td><span class="tag contested">${escapeHtml(c.kind)}</span></td><td><span class="outlet">${escapeHtml(c.a.outlet)}</span> ${escapeHtml(c.a.text)}</td><td><span class="outlet">${escapeHtml(c.b.outlet)}</span> ${escapeHtml(c.b.text)}</td></tr>`)
+    .join('\n');
+  return `<h2>Established by several independent sources (${established.length})</h2>
+${established.length ? `<table class="facts">${head}<tbody>${established.map(factRow).join('\n')}</tbody></table>` : '<p class="muted">No fact here has two independent origins.</p>'}
+<h2>Contested (${contested.length})</h2>
+${contested.length ? `<table class="contested"><thead><tr><th>Kind</th><th>One says</th><th>Another says</th></tr></thead><tbody>${conflicts}</tbody></table>` : '<p class="muted">No contradiction found.</p>'}
+<h2>Resting on one source (${total}; the ${singleSource.length} most worth checking)</h2>
+<table class="facts">${head}<tbody>${singleSource.map(factRow).join('\n')}</tbody></table>`;
 }
 
 function quoteSection(dossier: Dossier): string {

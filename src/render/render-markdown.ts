@@ -1,14 +1,16 @@
 // The Markdown brief: what was read, from whom, what was left out, and which inputs failed.
 // Article content is escaped so that it cannot change the brief's own structure.
 import type { Dossier } from '../model.ts';
-import { articleFigures, articleLabel, REMOVED_KINDS } from './summarize.ts';
+import { articleFigures, articleLabel, claimSections, REMOVED_KINDS, type FactView } from './summarize.ts';
 
 /** Escapes Markdown and inline-HTML syntax in text taken from an article. */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\s+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;');
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`);
 }
 
 export function renderMarkdown(dossier: Dossier): string {
@@ -27,6 +29,7 @@ export function renderMarkdown(dossier: Dossier): string {
     );
   }
   lines.push('');
+  lines.push(...claimSection(dossier));
   lines.push(...quoteSection(dossier));
   lines.push(...entitySection(dossier));
   lines.push('## Article details', '');
@@ -49,6 +52,30 @@ export function renderMarkdown(dossier: Dossier): string {
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function claimSection(dossier: Dossier): string[] {
+  if (dossier.claims.length === 0) return [];
+  const { established, contested, singleSource } = claimSections(dossier);
+  const lines: string[] = [];
+  const fact = (f: FactView): string => {
+    const first = f.claims[0]!;
+    const more = f.claims.slice(1).map((c) => `${escapeMarkdown(c.outlet)}: “${escapeMarkdown(truncate(c.text, 140))}”`);
+    return `- **${escapeMarkdown(truncate(first.text, 220))}** — ${escapeMarkdown(first.outlet)}${first.attribution ? ` (attributed to ${escapeMarkdown(first.attribution)})` : ''}; ${f.outlets} outlet${f.outlets === 1 ? '' : 's'}, ${f.origins} independent origin${f.origins === 1 ? '' : 's'}${more.length ? `\n  - also ${more.join('\n  - also ')}` : ''}`;
+  };
+  lines.push(`## Established by several independent sources (${established.length})`, '');
+  lines.push(...(established.length ? established.map(fact) : ['None: no fact here has two independent origins.']), '');
+  lines.push(`## Contested (${contested.length})`, '');
+  if (contested.length === 0) lines.push('No contradiction found.');
+  for (const c of contested) {
+    lines.push(`- *${c.kind}*: ${escapeMarkdown(c.a.outlet)}: “${escapeMarkdown(truncate(c.a.text, 200))}”`);
+    lines.push(`  - against ${escapeMarkdown(c.b.outlet)}: “${escapeMarkdown(truncate(c.b.text, 200))}”`);
+  }
+  lines.push('');
+  const total = dossier.claimGroups.filter((g) => g.status === 'single-source').length;
+  lines.push(`## Resting on one source (${total}; the ${singleSource.length} most worth checking)`, '');
+  lines.push(...singleSource.map(fact), '');
+  return lines;
 }
 
 function quoteSection(dossier: Dossier): string[] {

@@ -1,6 +1,6 @@
 // Figures about a dossier that every report shows: per article, words, sentences and what
 // extraction removed by kind. Presentation helpers only, no analysis.
-import type { Article, RemovedKind } from '../model.ts';
+import type { Article, Dossier, RemovedKind } from '../model.ts';
 
 export const REMOVED_KINDS: readonly RemovedKind[] = ['boilerplate', 'embed', 'comment', 'ad', 'navigation'];
 
@@ -23,4 +23,62 @@ export function articleFigures(article: Article): ArticleFigures {
 /** How a report names an article: its outlet, else its headline, else its file name. */
 export function articleLabel(article: Article): string {
   return article.outlet ?? article.title ?? (article.source.split(/[\\/]/).pop() || article.source);
+}
+
+/** A fact as the reports show it: its claims with their outlets, best-worded first. */
+export interface FactView {
+  groupId: string;
+  claims: Array<{ id: string; text: string; outlet: string; attribution: string | null; hedged: boolean }>;
+  outlets: number;
+  origins: number;
+  checkworthiness: number;
+}
+
+export interface ContradictionView {
+  kind: string;
+  explanation: string;
+  a: { text: string; outlet: string };
+  b: { text: string; outlet: string };
+}
+
+export interface ClaimSections {
+  /** Two or more independent origins. */
+  established: FactView[];
+  /** Contradictions, both sides. */
+  contested: ContradictionView[];
+  /** One origin, most worth checking first; some repeated by several outlets. */
+  singleSource: FactView[];
+}
+
+/** The claim sections of the reports, in a stable order: most outlets, then most check-worthy. */
+export function claimSections(dossier: Dossier, maxSingle = 25): ClaimSections {
+  const articles = new Map(dossier.articles.map((a) => [a.id, a]));
+  const claims = new Map(dossier.claims.map((c) => [c.id, c]));
+  const label = (articleId: string): string => articleLabel(articles.get(articleId)!);
+  const view = (g: Dossier['claimGroups'][number]): FactView => {
+    const members = g.claimIds.map((id) => claims.get(id)!);
+    return {
+      groupId: g.id,
+      claims: members.map((c) => ({ id: c.id, text: c.text, outlet: label(c.articleId), attribution: c.attribution, hedged: c.hedged })),
+      outlets: g.articleIds.length,
+      origins: g.independentOrigins,
+      checkworthiness: Math.max(...members.map((c) => c.checkworthiness)),
+    };
+  };
+  const byWeight = (a: FactView, b: FactView): number => b.outlets - a.outlets || b.checkworthiness - a.checkworthiness || a.groupId.localeCompare(b.groupId);
+  const established = dossier.claimGroups.filter((g) => g.status === 'corroborated').map(view).sort(byWeight);
+  const singleSource = dossier.claimGroups.filter((g) => g.status === 'single-source').map(view).sort(byWeight).slice(0, maxSingle);
+  const seen = new Set<string>();
+  const contested: ContradictionView[] = [];
+  for (const g of dossier.claimGroups) {
+    for (const c of g.contradictions) {
+      const key = `${c.claimId}|${c.withClaimId}|${c.kind}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const a = claims.get(c.claimId)!;
+      const b = claims.get(c.withClaimId)!;
+      contested.push({ kind: c.kind, explanation: c.explanation, a: { text: a.text, outlet: label(a.articleId) }, b: { text: b.text, outlet: label(b.articleId) } });
+    }
+  }
+  return { established, contested, singleSource };
 }
