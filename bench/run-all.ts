@@ -13,6 +13,11 @@ const BENCHES: Array<[string, string[]]> = [
   ['ner.ts', [join(DATA, 'ner')]],
   ['attribution.ts', [join(DATA, 'attribution', 'polnear', 'dev')]],
   ['annotate-speed.ts', [join(DATA, 'extraction', 'zyte')]],
+  ['paraphrase.ts', [join(DATA, 'paraphrase', 'msrp', 'msr_paraphrase_train.txt')]],
+  ['checkworthy.ts', [join(DATA, 'checkworthy', 'ct24', 'CT24_checkworthy_english_dev.tsv')]],
+  ['stance.ts', [join(DATA, 'stance', 'fnc-1', 'train_bodies.csv'), join(DATA, 'stance', 'fnc-1', 'train_test_stances.csv')]],
+  ['alignment.ts', []],
+  ['analyze-speed.ts', []],
 ];
 
 let failed = 0;
