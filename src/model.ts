@@ -125,6 +125,8 @@ export const Claim = z.object({
   /** Who the article says the claim comes from, in its words ("according to the AP" → "the AP"). */
   attribution: z.string().nullable(),
   attributionSpan: z.object(span).nullable(),
+  /** The person or organisation the attribution names, when the dossier knows it ("she" → Claudia Sheinbaum). */
+  attributionEntityId: z.string().nullable(),
   hedged: z.boolean(),
   /** The words that hedge it ("reportedly", "is considering"). */
   hedges: z.array(z.string()),

@@ -35,11 +35,14 @@ function nearest(spans: readonly AttributionSpan[], cue: Span, within: Span): At
   return best;
 }
 
-/** A source the tagger began at a possessive ("’s President Claudia Sheinbaum") takes the word it belongs to ("Mexico’s …"). */
+/** A source the tagger began at a possessive ("’s President Claudia Sheinbaum") takes the word it belongs to ("Mexico’s …"); its closing comma goes. */
 function wholeWords(text: string, span: Span): Span {
   let start = span.start;
+  let end = span.end;
   if (/^['’]s\b/.test(text.slice(start, start + 3))) while (start > 0 && /[\p{L}\p{M}\p{N}.]/u.test(text[start - 1]!)) start--;
-  return { start, end: span.end };
+  // the comma closing an apposition ("one former official,") is not part of who
+  while (end > start && /[\s,;:]/.test(text[end - 1]!)) end--;
+  return { start, end };
 }
 
 /** Attribution spans of every body paragraph, tagged paragraph by paragraph. */

@@ -40,6 +40,7 @@ export function buildClaims(findings: readonly ClaimFinding[], articles: readonl
     end: f.end,
     attribution: f.attribution,
     attributionSpan: f.attributionStart !== null && f.attributionEnd !== null ? { start: f.attributionStart, end: f.attributionEnd } : null,
+    attributionEntityId: attributions.find((a) => a.articleId === f.articleId && a.source && a.source.start === f.attributionStart && a.source.end === f.attributionEnd)?.source?.entityId ?? null,
     hedged: f.hedges.length > 0,
     hedges: f.hedges,
     checkworthiness: f.checkworthiness,

@@ -54,12 +54,19 @@ export interface ClaimSections {
 export function claimSections(dossier: Dossier, maxSingle = 25): ClaimSections {
   const articles = new Map(dossier.articles.map((a) => [a.id, a]));
   const claims = new Map(dossier.claims.map((c) => [c.id, c]));
+  const entities = new Map(dossier.entities.map((e) => [e.id, e.name]));
   const label = (articleId: string): string => articleLabel(articles.get(articleId)!);
+  // who a claim is attributed to: the entity's name, with the article's own words when they differ ("Claudia Sheinbaum (she)")
+  const attributed = (c: Dossier['claims'][number]): string | null => {
+    const name = c.attributionEntityId ? entities.get(c.attributionEntityId) : undefined;
+    if (!c.attribution) return null;
+    return name && name !== c.attribution && !c.attribution.endsWith(name) ? `${name} (${c.attribution})` : c.attribution;
+  };
   const view = (g: Dossier['claimGroups'][number]): FactView => {
     const members = g.claimIds.map((id) => claims.get(id)!);
     return {
       groupId: g.id,
-      claims: members.map((c) => ({ id: c.id, text: c.text, outlet: label(c.articleId), attribution: c.attribution, hedged: c.hedged })),
+      claims: members.map((c) => ({ id: c.id, text: c.text, outlet: label(c.articleId), attribution: attributed(c), hedged: c.hedged })),
       outlets: g.articleIds.length,
       origins: g.independentOrigins,
       checkworthiness: Math.max(...members.map((c) => c.checkworthiness)),
