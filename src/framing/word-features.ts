@@ -1,0 +1,31 @@
+// The features of one word's loadedness, in its sentence: the word and its stem, its AFINN-165
+// valence, its shape (an "-ly" adverb, an adjective's suffix, capitalised), whether it reports
+// speech with a verb other than a neutral one (the attribution cues of PolNeAR: "insisted",
+// "blasted", "vowed" against "said", "told"), whether it stands in quotation marks, and its
+// neighbours' stems, hashed.
+import { feature, hashString } from '../annotate/feature-hash.ts';
+import type { WordInfo } from './framing-features.ts';
+
+/** Reporting verbs with no colour of their own. */
+const NEUTRAL_CUE = /^(said|says|say|told|tells|tell|according|added|adds|asked|asks|reported|reports|stated|states|wrote|writes|noted|notes|explained|explains|announced|announces|spoke|speaking|saying)$/;
+
+export function wordFeatures(words: readonly WordInfo[], i: number, sentence: string, cueWords: ReadonlySet<string>): number[] {
+  const w = words[i]!;
+  const out: number[] = [];
+  out.push(feature(21, hashString(w.word)));
+  out.push(feature(22, hashString(w.stem)));
+  out.push(feature(23, Math.max(-5, Math.min(5, w.sentiment))));
+  out.push(feature(24, w.sentiment === 0 ? 0 : Math.abs(w.sentiment) >= 3 ? 2 : 1));
+  out.push(feature(25, /ly$/.test(w.word) && w.word.length > 4 ? 1 : 0));
+  out.push(feature(26, hashString((/(ous|ive|ful|less|ible|able|ic|ant|ent)$/.exec(w.word) ?? ['-'])[0])));
+  out.push(feature(27, /^\p{Lu}/u.test(sentence.slice(w.start, w.start + 1)) ? (i === 0 ? 2 : 1) : 0));
+  out.push(feature(28, cueWords.has(w.word) ? (NEUTRAL_CUE.test(w.word) ? 1 : 2) : 0));
+  const before = sentence.slice(0, w.start);
+  const open = (before.match(/[“"]/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  out.push(feature(29, open > 0 && (before.match(/"/g) ?? []).length % 2 === 1 ? 1 : (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length ? 1 : 0));
+  out.push(feature(30, hashString(words[i - 1]?.stem ?? '<s>')));
+  out.push(feature(31, hashString(words[i + 1]?.stem ?? '</s>')));
+  out.push(feature(32, hashString(w.word.slice(-3))));
+  out.push(feature(33, Math.min(w.word.length, 14)));
+  return out;
+}
