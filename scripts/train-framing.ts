@@ -8,7 +8,7 @@
 // Usage: npm run train:framing -- [../shared/data/framing/basil] [../shared/data/attribution/polnear/train]
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { wordsOf } from '../src/framing/framing-features.ts';
+import { wordsOf } from '../src/framing/framing-words.ts';
 import { wordFeatures } from '../src/framing/word-features.ts';
 import { trainSparse } from '../src/learn/sparse-logistic.ts';
 import { readBasil } from './read-basil.ts';

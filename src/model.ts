@@ -163,12 +163,32 @@ export const SourceProfile = z.object({
   derivedFrom: z.array(z.string()),
 });
 
+const Marked = z.object({ text: z.string(), ...span });
+
 export const Framing = z.object({
   articleId: z.string(),
-  loadedTerms: z.array(z.object({ term: z.string(), ...span, neutral: z.string().nullable() })),
+  /** `reason`: `watch-list` (Wikipedia's Words to watch) or `model` (the word model trained on BASIL). */
+  loadedTerms: z.array(z.object({ term: z.string(), ...span, neutral: z.string().nullable(), reason: z.enum(['watch-list', 'model']) })),
   hedges: z.number().int().nonnegative(),
   anonymousSources: z.number().int().nonnegative(),
   namedSources: z.number().int().nonnegative(),
+  hedgeMarks: z.array(Marked),
+  certainty: z.array(Marked),
+  intensifiers: z.array(Marked),
+  /** Claims about what will happen, neither hedged nor attributed. */
+  speculation: z.array(Marked),
+  opinionMarkers: z.number().int().nonnegative(),
+  /** Share of the body's characters inside quotations. */
+  quoteShare: z.number(),
+  quoted: z.array(z.object({ speaker: z.string(), quotes: z.number().int() })),
+  /** Who speaks in the article's last quotation. */
+  lastWord: z.string().nullable(),
+  /** For one referent, the word this outlet uses where the others use another ("regime" for "administration"). */
+  contrastive: z.array(z.object({ term: z.string(), ...span, referent: z.string(), othersUse: z.string() })),
+  /** Ids of check-worthy claims no other article states. */
+  onlyHere: z.array(z.string()),
+  /** Ids of claim groups two or more other articles state that this one leaves out. */
+  leftOut: z.array(z.string()),
 });
 
 export const TimelineEntry = z.object({

@@ -6,6 +6,7 @@
 // it), the hedges that soften it ("reportedly", "may", "is considering") and a check-worthiness.
 import type { Article } from '../model.ts';
 import type { AttributionFinding } from '../annotate/find-attributions.ts';
+import { HEDGE } from '../framing/markers.ts';
 import { checkworthiness } from './checkworthy.ts';
 
 export interface ClaimFinding {
@@ -30,9 +31,6 @@ const READER_PROMPT = /^(read|click|subscribe|sign up|follow|share|watch|listen|
 const OWN_OPINION = /^(i|we)\s+(think|believe|feel|hope|wish|must|should)\b|^in (my|our) (view|opinion)\b/i;
 /** Cues that report where something comes from. */
 const REPORTING_CUE = /\b(said|says|say|told|tells|according|reported|reports|stated|states|announced|confirmed|claimed|claims|wrote|writes|tweeted|posted|noted|added|warned|argued|insisted|cited|citing)\b/i;
-/** Words that soften a claim: reported, possible, planned, considered, not established. */
-const HEDGE =
-  /\b(reportedly|allegedly|apparently|possibly|perhaps|probably|likely|unlikely|potentially|purportedly|supposedly|may|might|could|would|appears?|appeared|seems?|seemed|considering|considers|weighing|weighs|exploring|explores|mulling|mulls|poised to|expected to|plans? to|planning to|proposed|proposes|unconfirmed|rumou?red|believed to|said to be|is said to|are said to|suggest(?:s|ed)?|early stages?)\b/gi;
 
 function insideQuotation(before: string): boolean {
   const count = (mark: string): number => before.split(mark).length - 1;

@@ -9,8 +9,9 @@ import { loadRoleLexicon, type PersonRole, type Reference } from '../annotate/fi
 import type { Article, Dossier, Message } from '../model.ts';
 import { buildAttributions } from './build-attributions.ts';
 import { buildClaims } from './build-claims.ts';
+import { buildFraming } from '../framing/build-framing.ts';
 import { buildQuotes, groupQuotes } from './group-quotes.ts';
-import { linkEntities } from './link-entities.ts';
+import { linkEntities, spreadMentions } from './link-entities.ts';
 import { resolveReferences } from './resolve-references.ts';
 
 /** What the annotate stage found in the articles (article ids as in `articles`, which must be unique). */
@@ -31,7 +32,7 @@ const NO_ANNOTATIONS: Annotations = { names: [], quotes: [] };
 
 export function buildDossier(articles: readonly Article[], messages: readonly Message[] = [], annotations: Annotations = NO_ANNOTATIONS): Dossier {
   const order = articles.map((a) => a.id);
-  const named = linkEntities(annotations.names, order);
+  const named = spreadMentions(linkEntities(annotations.names, order), articles);
   const entities = annotations.roles || annotations.references ? resolveReferences(named, annotations.roles ?? [], annotations.references ?? [], loadRoleLexicon().roles, articles, annotations.quotes.filter((q) => !q.scare)) : named;
   const quotes = buildQuotes(annotations.quotes, entities);
   const attributions = buildAttributions(annotations.attributions ?? [], articles, entities);
@@ -45,7 +46,7 @@ export function buildDossier(articles: readonly Article[], messages: readonly Me
     claims,
     claimGroups,
     sources,
-    framing: [],
+    framing: buildFraming(articles, entities, quotes, attributions, claims, claimGroups),
     timeline: [],
     attributions,
     messages: [...messages],

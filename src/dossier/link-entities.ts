@@ -40,6 +40,38 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
+/**
+ * The tagger misses names it found elsewhere in the story ("The Trump regime" at a sentence's
+ * start): every further occurrence of a name or alias of a person or organisation, as a whole
+ * word in any article, is a mention too.
+ */
+export function spreadMentions(entities: readonly Entity[], articles: ReadonlyArray<{ id: string; text: string }>): Entity[] {
+  const byForm = new Map<string, number>();
+  entities.forEach((e, i) => {
+    if (e.type !== 'person' && e.type !== 'organization') return;
+    for (const form of [e.name, ...e.aliases]) if (form.length >= 3 && /^\p{Lu}/u.test(form) && !byForm.has(form)) byForm.set(form, i);
+  });
+  if (byForm.size === 0) return [...entities];
+  const escaped = [...byForm.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const added = entities.map(() => [] as Entity['mentions']);
+  const taken = new Map<string, Array<{ start: number; end: number }>>();
+  for (const e of entities) for (const m of e.mentions) (taken.get(m.articleId) ?? taken.set(m.articleId, []).get(m.articleId)!).push(m);
+  for (const article of articles) {
+    const spans = taken.get(article.id) ?? [];
+    for (const m of article.text.matchAll(pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (spans.some((s) => start < s.end && s.start < end)) continue;
+      added[byForm.get(m[0])!]!.push({ articleId: article.id, start, end, form: 'name' });
+    }
+  }
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+  return entities.map((e, i) =>
+    added[i]!.length === 0 ? e : { ...e, mentions: [...e.mentions, ...added[i]!].sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.start - b.start) },
+  );
+}
+
 export function linkEntities(allMentions: readonly NameMention[], articleOrder: readonly string[]): Entity[] {
   const order = new Map(articleOrder.map((id, i) => [id, i]));
   const mentions = settleTypes(allMentions);

@@ -5,7 +5,7 @@
 // to be lexically biased. Models: models/framing.json (scripts/train-framing.ts).
 import { readFileSync } from 'node:fs';
 import { sparseScorer, type SparseModel, type SparseScorer } from '../learn/sparse-logistic.ts';
-import { wordsOf } from './framing-features.ts';
+import { wordsOf } from './framing-words.ts';
 import { wordFeatures } from './word-features.ts';
 
 export interface LoadedTerm {

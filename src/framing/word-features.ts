@@ -4,7 +4,7 @@
 // "blasted", "vowed" against "said", "told"), whether it stands in quotation marks, and its
 // neighbours' stems, hashed.
 import { feature, hashString } from '../annotate/feature-hash.ts';
-import type { WordInfo } from './framing-features.ts';
+import type { WordInfo } from './framing-words.ts';
 
 /** Reporting verbs with no colour of their own. */
 const NEUTRAL_CUE = /^(said|says|say|told|tells|tell|according|added|adds|asked|asks|reported|reports|stated|states|wrote|writes|noted|notes|explained|explains|announced|announces|spoke|speaking|saying)$/;
