@@ -191,11 +191,19 @@ export const Framing = z.object({
   leftOut: z.array(z.string()),
 });
 
+/** One dated event: `start`/`end` are the date expression's offsets, `text` the sentence it dates. */
 export const TimelineEntry = z.object({
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `unresolved` for a relative date in an article without a publication date. */
   date: z.string(),
   text: z.string(),
   articleId: z.string(),
   ...span,
+  expression: z.string(),
+  precision: z.enum(['day', 'month', 'year']),
+  /** The date depends on when the article was written ("Tuesday", "last month"). */
+  relative: z.boolean(),
+  sentenceStart: z.number().int().nonnegative(),
+  sentenceEnd: z.number().int().nonnegative(),
 });
 
 const TextSpan = z.object({ ...span, text: z.string() });

@@ -6,6 +6,7 @@ import { attributeQuotes } from './annotate/attribute-quotes.ts';
 import { findAttributions, tagArticle } from './annotate/find-attributions.ts';
 import { findNames } from './annotate/find-names.ts';
 import { findClaims } from './claims/find-claims.ts';
+import { findDatedEvents } from './timeline/find-dated-events.ts';
 import { findReferences, findRoles } from './annotate/find-roles.ts';
 import { buildDossier, withUniqueIds } from './dossier/build-dossier.ts';
 import { extractArticle } from './extract/extract-article.ts';
@@ -99,7 +100,7 @@ export async function analyzeInputs(inputs: readonly Input[], options: RunOption
   const claims = articles.flatMap((article, i) => findClaims(article, attributionsOf[i]!));
   const roles = articles.flatMap((article, i) => findRoles(article, names[i]!));
   const references = articles.flatMap((article, i) => findReferences(article, names[i]!));
-  return { articles, failures: extracted.failures, dossier: buildDossier(articles, messages, { names: names.flat(), quotes, roles, references, attributions, claims }) };
+  return { articles, failures: extracted.failures, dossier: buildDossier(articles, messages, { names: names.flat(), quotes, roles, references, attributions, claims, events: articles.flatMap(findDatedEvents) }) };
 }
 
 /** `import { analyze } from 'triangulate'`: the dossier of the given inputs. */

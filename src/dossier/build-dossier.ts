@@ -10,6 +10,8 @@ import type { Article, Dossier, Message } from '../model.ts';
 import { buildAttributions } from './build-attributions.ts';
 import { buildClaims } from './build-claims.ts';
 import { buildFraming } from '../framing/build-framing.ts';
+import type { DatedEvent } from '../timeline/find-dated-events.ts';
+import { buildTimeline } from '../timeline/build-timeline.ts';
 import { buildQuotes, groupQuotes } from './group-quotes.ts';
 import { linkEntities, spreadMentions } from './link-entities.ts';
 import { resolveReferences } from './resolve-references.ts';
@@ -26,6 +28,8 @@ export interface Annotations {
   attributions?: readonly AttributionFinding[];
   /** The checkable statements of each article. */
   claims?: readonly ClaimFinding[];
+  /** The dated events of each article. */
+  events?: readonly DatedEvent[];
 }
 
 const NO_ANNOTATIONS: Annotations = { names: [], quotes: [] };
@@ -47,7 +51,7 @@ export function buildDossier(articles: readonly Article[], messages: readonly Me
     claimGroups,
     sources,
     framing: buildFraming(articles, entities, quotes, attributions, claims, claimGroups),
-    timeline: [],
+    timeline: buildTimeline(annotations.events ?? [], articles),
     attributions,
     messages: [...messages],
   };
