@@ -39,6 +39,19 @@ h2 { font-size: 18px; margin: 8px 0 12px; }
 ul.claims { margin: 0; padding-left: 18px; } ul.claims li { margin: 2px 0; }
 .outlet { font-weight: 600; margin-right: 4px; } .tag.hedged { background: #8a94a3; } .tag.contested { background: #b3262e; }
 table.contested td { width: 45%; } table.contested td:first-child { width: 10%; }
+.outlets { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 16px; margin-bottom: 28px; }
+.outlet-card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 14px 16px; }
+.outlet-card h3 { margin: 0 0 8px; font-size: 16px; overflow-wrap: anywhere; }
+.outlet-card h4 { margin: 12px 0 4px; font-size: 13px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+.outlet-card dl { display: grid; grid-template-columns: 1fr; gap: 2px; margin: 0; font-size: 14px; }
+.outlet-card dt { color: var(--muted); font-size: 12px; margin-top: 6px; } .outlet-card dd { margin: 0; }
+ul.terms { margin: 0; padding-left: 16px; font-size: 13px; } ul.terms li { margin: 3px 0; }
+mark { background: #fde68a; padding: 0 1px; }
+.bar { display: inline-block; vertical-align: middle; width: 90px; height: 8px; background: var(--line); border-radius: 4px; overflow: hidden; margin-left: 6px; }
+.bar .fill { display: block; height: 100%; } .fill.named { background: #2f7d5b; } .fill.quoted { background: var(--accent); }
+.chart { overflow-x: auto; background: #fff; border: 1px solid var(--line); margin-bottom: 12px; }
+.chart .axis { stroke: var(--line); stroke-width: 2; } .chart .dot { fill: var(--accent); opacity: .8; }
+.chart text { font: 11px system-ui, sans-serif; text-anchor: middle; fill: var(--ink); } .chart .count { fill: var(--muted); }
 `;
 
 export function renderHtml(dossier: Dossier): string {
@@ -61,6 +74,8 @@ export function renderHtml(dossier: Dossier): string {
   parts.push(articleTable(articles));
   parts.push(claimSection(dossier));
   parts.push(quoteSection(dossier));
+  parts.push(outletSection(dossier));
+  parts.push(timelineSection(dossier));
   parts.push(peopleSection(dossier));
   for (const article of articles) parts.push(articleCard(article));
   if (dossier.messages.length) {
@@ -113,6 +128,75 @@ function quoteSection(dossier: Dossier): string {
 <table class="quotes"><thead><tr><th>Agreement</th><th>Quote</th><th>Speaker</th><th>Outlets</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>`;
+}
+
+/** Words around a span of an article, the span marked: loaded terms in context. */
+function inContext(text: string, start: number, end: number, reach = 45): string {
+  let from = Math.max(0, start - reach);
+  let to = Math.min(text.length, end + reach);
+  while (from > 0 && /\S/.test(text[from - 1]!) && start - from < reach + 15) from--;
+  while (to < text.length && /\S/.test(text[to]!) && to - end < reach + 15) to++;
+  return `${from > 0 ? '…' : ''}${escapeHtml(text.slice(from, start).replace(/\s+/g, ' '))}<mark>${escapeHtml(text.slice(start, end))}</mark>${escapeHtml(text.slice(end, to).replace(/\s+/g, ' '))}${to < text.length ? '…' : ''}`;
+}
+
+function bar(share: number, kind: string): string {
+  const width = Math.round(Math.max(0, Math.min(1, share)) * 100);
+  return `<span class="bar"><span class="fill ${kind}" style="width:${width}%"></span></span>`;
+}
+
+/** The outlets side by side: sourcing, hedging, loaded and contrastive wording, what only each states. */
+function outletSection(dossier: Dossier): string {
+  if (dossier.framing.length === 0) return '';
+  const cards = dossier.framing.map((f) => {
+    const article = dossier.articles.find((a) => a.id === f.articleId)!;
+    const sources = f.namedSources + f.anonymousSources;
+    const loaded = f.loadedTerms
+      .slice(0, 8)
+      .map((t) => `<li>${inContext(article.text, t.start, t.end)}${t.neutral ? ` <span class="muted">→ ${escapeHtml(t.neutral)}</span>` : ''}</li>`)
+      .join('');
+    const contrast = f.contrastive.map((c) => `<li>${inContext(article.text, c.start, c.end)} <span class="muted">(others: “${escapeHtml(c.othersUse)}” for ${escapeHtml(c.referent)})</span></li>`).join('');
+    return `<section class="outlet-card">
+<h3>${escapeHtml(articleLabel(article))}</h3>
+<dl>
+<dt>Sources named / anonymous</dt><dd>${f.namedSources} / ${f.anonymousSources} ${bar(sources ? f.namedSources / sources : 0, 'named')}</dd>
+<dt>Quotation share of the text</dt><dd>${Math.round(f.quoteShare * 100)}% ${bar(f.quoteShare * 3, 'quoted')}</dd>
+<dt>Hedges · certainty · intensifiers</dt><dd>${f.hedges} · ${f.certainty.length} · ${f.intensifiers.length}</dd>
+<dt>Last word</dt><dd>${escapeHtml(f.lastWord ?? '—')}</dd>
+<dt>States alone · leaves out</dt><dd>${f.onlyHere.length} check-worthy claims · ${f.leftOut.length} facts others share</dd>
+</dl>
+${contrast ? `<h4>Its own word for a referent</h4><ul class="terms">${contrast}</ul>` : ''}
+${loaded ? `<h4>Loaded terms</h4><ul class="terms">${loaded}</ul>` : '<p class="muted">No loaded terms found.</p>'}
+${f.speculation.length ? `<h4>Speculation stated as fact</h4><ul class="terms">${f.speculation.map((m) => `<li>${escapeHtml(m.text)}</li>`).join('')}</ul>` : ''}
+</section>`;
+  });
+  return `<h2>The outlets side by side</h2>\n<div class="outlets">${cards.join('\n')}</div>`;
+}
+
+/** The dated events: a chart of the resolved dates in order, then the list, then what no date resolves. */
+function timelineSection(dossier: Dossier): string {
+  if (dossier.timeline.length === 0) return '';
+  const outlet = new Map(dossier.articles.map((a) => [a.id, articleLabel(a)]));
+  const resolved = dossier.timeline.filter((t) => t.date !== 'unresolved');
+  const unresolved = dossier.timeline.filter((t) => t.date === 'unresolved');
+  const dates = [...new Set(resolved.map((t) => t.date))];
+  const step = 90;
+  const width = Math.max(400, 60 + dates.length * step);
+  const marks = dates
+    .map((d, i) => {
+      const n = resolved.filter((t) => t.date === d).length;
+      const x = 40 + i * step;
+      return `<g><circle cx="${x}" cy="40" r="${Math.min(14, 5 + 2 * n)}" class="dot"></circle><text x="${x}" y="80" class="date">${escapeHtml(d)}</text><text x="${x}" y="96" class="count">${n} mention${n === 1 ? '' : 's'}</text></g>`;
+    })
+    .join('');
+  const chart = dates.length
+    ? `<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="110" role="img" aria-label="dated events in order"><line x1="20" y1="40" x2="${width - 20}" y2="40" class="axis"></line>${marks}</svg></div>`
+    : '';
+  const rows = resolved.map((t) => `<tr><td>${escapeHtml(t.date)}</td><td>${escapeHtml(outlet.get(t.articleId) ?? t.articleId)}</td><td>${escapeHtml(t.text).replace(escapeHtml(t.expression), `<mark>${escapeHtml(t.expression)}</mark>`)}</td></tr>`).join('\n');
+  const relative = unresolved.map((t) => `<li><mark>${escapeHtml(t.expression)}</mark> — ${escapeHtml(outlet.get(t.articleId) ?? t.articleId)}: ${escapeHtml(t.text)}</li>`).join('');
+  return `<h2>Timeline</h2>
+${chart}
+${rows ? `<table class="timeline"><thead><tr><th>Date</th><th>Outlet</th><th>Sentence</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
+${relative ? `<details><summary>${unresolved.length} relative date${unresolved.length === 1 ? '' : 's'} that no publication date resolves</summary><ul>${relative}</ul></details>` : ''}`;
 }
 
 /** The people the story names, with the titles the outlets give them and how often each outlet refers to them. */

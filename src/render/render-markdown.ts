@@ -31,6 +31,8 @@ export function renderMarkdown(dossier: Dossier): string {
   lines.push('');
   lines.push(...claimSection(dossier));
   lines.push(...quoteSection(dossier));
+  lines.push(...framingSection(dossier));
+  lines.push(...timelineSection(dossier));
   lines.push(...entitySection(dossier));
   lines.push('## Article details', '');
   for (const article of articles) {
@@ -75,6 +77,34 @@ function claimSection(dossier: Dossier): string[] {
   const total = dossier.claimGroups.filter((g) => g.status === 'single-source').length;
   lines.push(`## Resting on one source (${total}; the ${singleSource.length} most worth checking)`, '');
   lines.push(...singleSource.map(fact), '');
+  return lines;
+}
+
+function framingSection(dossier: Dossier): string[] {
+  if (dossier.framing.length === 0) return [];
+  const lines = ['## The outlets side by side', '', '| outlet | sources named / anonymous | quotation share | hedges | last word | states alone | leaves out |', '|---|---:|---:|---:|---|---:|---:|'];
+  const label = new Map(dossier.articles.map((a) => [a.id, articleLabel(a)]));
+  for (const f of dossier.framing) {
+    lines.push(`| ${escapeMarkdown(label.get(f.articleId)!)} | ${f.namedSources} / ${f.anonymousSources} | ${Math.round(f.quoteShare * 100)}% | ${f.hedges} | ${escapeMarkdown(f.lastWord ?? '—')} | ${f.onlyHere.length} | ${f.leftOut.length} |`);
+  }
+  lines.push('');
+  for (const f of dossier.framing) {
+    const words = [
+      ...f.contrastive.map((c) => `“${escapeMarkdown(c.term)}” where the others say “${escapeMarkdown(c.othersUse)}” (${escapeMarkdown(c.referent)})`),
+      ...f.loadedTerms.slice(0, 8).map((t) => `“${escapeMarkdown(t.term)}”${t.neutral ? ` (→ ${escapeMarkdown(t.neutral)})` : ''}`),
+    ];
+    if (words.length) lines.push(`- ${escapeMarkdown(label.get(f.articleId)!)}: ${words.join(', ')}`);
+  }
+  lines.push('');
+  return lines;
+}
+
+function timelineSection(dossier: Dossier): string[] {
+  if (dossier.timeline.length === 0) return [];
+  const label = new Map(dossier.articles.map((a) => [a.id, articleLabel(a)]));
+  const lines = ['## Timeline', ''];
+  for (const t of dossier.timeline) lines.push(`- **${t.date === 'unresolved' ? `${escapeMarkdown(t.expression)} (unresolved)` : t.date}** — ${escapeMarkdown(label.get(t.articleId)!)}: ${escapeMarkdown(truncate(t.text, 200))}`);
+  lines.push('');
   return lines;
 }
 

@@ -60,7 +60,7 @@ export function claimSections(dossier: Dossier, maxSingle = 25): ClaimSections {
   const attributed = (c: Dossier['claims'][number]): string | null => {
     const name = c.attributionEntityId ? entities.get(c.attributionEntityId) : undefined;
     if (!c.attribution) return null;
-    return name && name !== c.attribution && !c.attribution.endsWith(name) ? `${name} (${c.attribution})` : c.attribution;
+    return name && !name.endsWith(c.attribution) && !c.attribution.endsWith(name) ? `${name} (${c.attribution})` : c.attribution;
   };
   const view = (g: Dossier['claimGroups'][number]): FactView => {
     const members = g.claimIds.map((id) => claims.get(id)!);

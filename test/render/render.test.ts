@@ -47,3 +47,20 @@ describe('renderMarkdown', () => {
     assert.doesNotMatch(md, /(^|[^\\])\[link\]\(javascript/m);
   });
 });
+
+describe('the reports of the example story', () => {
+  it('show the facts, the outlets side by side and the timeline, and load nothing', async () => {
+    const { analyze } = await import('../../src/index.ts');
+    const { EXAMPLE_DIR } = await import('../helpers.ts');
+    const dossier = await analyze([EXAMPLE_DIR]);
+    const html = renderHtml(dossier);
+    for (const heading of ['Established by several independent sources', 'Contested', 'Resting on one source', 'The outlets side by side', 'Timeline', 'Quotes', 'People']) {
+      assert.ok(html.includes(`<h2>${heading}`), heading);
+    }
+    assert.match(html, /<svg [^>]*role="img"/);
+    assert.match(html, /<mark>regime<\/mark>/);
+    assert.doesNotMatch(html, /<script|<img|<link|<iframe|src=|href="?https?:/i);
+    const md = renderMarkdown(dossier);
+    for (const heading of ['## Established by several independent sources', '## Contested', '## The outlets side by side', '## Timeline']) assert.ok(md.includes(heading), heading);
+  });
+});
