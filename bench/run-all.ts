@@ -17,6 +17,8 @@ const BENCHES: Array<[string, string[]]> = [
   ['checkworthy.ts', [join(DATA, 'checkworthy', 'ct24', 'CT24_checkworthy_english_dev.tsv')]],
   ['stance.ts', [join(DATA, 'stance', 'fnc-1', 'train_bodies.csv'), join(DATA, 'stance', 'fnc-1', 'train_test_stances.csv')]],
   ['alignment.ts', []],
+  ['framing.ts', [join(DATA, 'framing', 'basil'), '--years', '2015,2016']],
+  ['timeline.ts', [join(DATA, 'framing', 'basil')]],
   ['analyze-speed.ts', []],
 ];
 
