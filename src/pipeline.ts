@@ -47,40 +47,45 @@ export interface ExtractResult {
 
 /** Ingest, extract and segment every input. */
 export async function extractInputs(inputs: readonly Input[], options: RunOptions = {}): Promise<ExtractResult> {
+  const articles: Article[] = [];
+  const failures: InputError[] = [];
+  for await (const article of eachArticle(inputs, { ...options, onError: (e) => (failures.push(e), options.onError?.(e)) })) articles.push(article);
+  return { articles, failures };
+}
+
+/** The articles of the inputs one at a time, as they are read: a long run never holds them all. */
+export async function* eachArticle(inputs: readonly Input[], options: RunOptions = {}): AsyncGenerator<Article> {
   const paths = inputs.filter((i): i is string => typeof i === 'string');
   const refs = await expandInputs(paths);
   const memory = inputs.filter((i): i is ArticleInput => typeof i !== 'string');
   const total = refs.length + memory.length;
-  const articles: Article[] = [];
-  const failures: InputError[] = [];
-  const take = (items: IngestItem[]): void => {
+  function* take(items: IngestItem[]): Generator<Article> {
     for (const item of items) {
       if ('error' in item) {
-        failures.push(item.error);
         options.onError?.(item.error);
         continue;
       }
+      let article: Article;
       try {
-        articles.push(segmentArticle(extractArticle(item.doc)));
+        article = segmentArticle(extractArticle(item.doc));
       } catch (error) {
-        const failure = error instanceof InputError ? error : new InputError(item.doc.source, `extraction failed (${(error as Error).message})`);
-        failures.push(failure);
-        options.onError?.(failure);
+        options.onError?.(error instanceof InputError ? error : new InputError(item.doc.source, `extraction failed (${(error as Error).message})`));
+        continue;
       }
+      yield article;
     }
-  };
+  }
   let done = 0;
   for (const ref of refs) {
-    take(await readRef(ref, options));
+    yield* take(await readRef(ref, options));
     options.onProgress?.(++done, total);
     // let timers (the progress bar's redraw) and stdin run now and then
     if (done % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  memory.forEach((input, i) => {
-    take([memoryDocument(input, i)]);
+  for (const [i, input] of memory.entries()) {
+    yield* take([memoryDocument(input, i)]);
     options.onProgress?.(++done, total);
-  });
-  return { articles, failures };
+  }
 }
 
 export interface AnalyzeResult extends ExtractResult {
@@ -92,6 +97,11 @@ export async function analyzeInputs(inputs: readonly Input[], options: RunOption
   const extracted = await extractInputs(inputs, options);
   const articles = withUniqueIds(extracted.articles);
   const messages: Message[] = extracted.failures.map((f) => ({ source: f.input, rule: 'input-failed', reason: f.reason }));
+  return { articles, failures: extracted.failures, dossier: analyzeArticles(articles, messages) };
+}
+
+/** The dossier of articles already extracted (a stored story's): annotate, then build. */
+export function analyzeArticles(articles: readonly Article[], messages: readonly Message[] = []): Dossier {
   const names = articles.map(findNames);
   const tagged = articles.map(tagArticle);
   const quotes = articles.flatMap((article, i) => attributeQuotes(article, names[i]!, tagged[i]));
@@ -100,7 +110,7 @@ export async function analyzeInputs(inputs: readonly Input[], options: RunOption
   const claims = articles.flatMap((article, i) => findClaims(article, attributionsOf[i]!));
   const roles = articles.flatMap((article, i) => findRoles(article, names[i]!));
   const references = articles.flatMap((article, i) => findReferences(article, names[i]!));
-  return { articles, failures: extracted.failures, dossier: buildDossier(articles, messages, { names: names.flat(), quotes, roles, references, attributions, claims, events: articles.flatMap(findDatedEvents) }) };
+  return buildDossier(articles, messages, { names: names.flat(), quotes, roles, references, attributions, claims, events: articles.flatMap(findDatedEvents) });
 }
 
 /** `import { analyze } from 'triangulate'`: the dossier of the given inputs. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `triangulate` command: analyze, check, extract and schema. Exit 0 when every input was
+// The `triangulate` command: analyze, check, ingest, stories, dossier, export, extract and schema. Exit 0 when every input was
 // processed, 1 when some failed (the rest still written), 2 on a usage error.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../errors.ts';
 import { DEFAULT_MAX_BYTES } from '../ingest/ingest.ts';
-import { analyzeInputs, extractInputs, type RunOptions } from '../pipeline.ts';
+import type { Article, Dossier } from '../model.ts';
+import { analyzeArticles, analyzeInputs, extractInputs, type RunOptions } from '../pipeline.ts';
+import { ingestToStore } from '../stories/ingest-to-store.ts';
+import { DEFAULT_DB, openStore } from '../store/open-store.ts';
 import { renderHtml } from '../render/render-html.ts';
 import { renderJson } from '../render/render-json.ts';
 import { renderMarkdown } from '../render/render-markdown.ts';
@@ -67,15 +70,64 @@ function buildProgram(): Command {
       process.exitCode = await runExtract(inputs, options);
     });
 
+  const db = (): Option => new Option('--db <path|url>', 'the store: a SQLite file, or a postgres:// URL').default(DEFAULT_DB);
+
+  program
+    .command('ingest')
+    .description('add articles (files, article URLs, feeds) to the story store; each joins a story')
+    .argument('<inputs...>', 'files, directories, globs, - for standard input, article or feed URLs')
+    .addOption(db())
+    .option('--allow-private', 'allow fetching private, loopback and link-local addresses')
+    .addOption(maxBytes())
+    .option('-q, --quiet', 'no progress bar and no summary')
+    .action(async (inputs: string[], options: CommonOptions & { db: string; allowPrivate?: boolean }) => {
+      process.exitCode = await runIngest(inputs, options);
+    });
+
+  program
+    .command('stories')
+    .description('list the stories in the store')
+    .addOption(db())
+    .option('--since <date>', 'only stories seen on or after this date')
+    .option('--min-outlets <n>', 'only stories from at least this many outlets', (v) => Number.parseInt(v, 10))
+    .option('--json', 'as JSON')
+    .action(async (options: { db: string; since?: string; minOutlets?: number; json?: boolean }) => {
+      process.exitCode = await runStories(options);
+    });
+
+  program
+    .command('dossier')
+    .description("render a stored story's dossier, as analyze does")
+    .argument('<story-id>', 'the story, as `stories` lists it')
+    .addOption(db())
+    .option('--json [file]', 'the dossier as JSON (standard output without a file)')
+    .option('--md [file]', 'the Markdown brief')
+    .option('--html [file]', 'the HTML report')
+    .action(async (id: string, options: { db: string; json?: string | true; md?: string | true; html?: string | true }) => {
+      process.exitCode = await runDossier(id, options);
+    });
+
+  program
+    .command('export')
+    .description('write the stored articles and stories as JSON Lines')
+    .addOption(db())
+    .option('--articles <file>', 'articles here (standard output without it)')
+    .option('--stories <file>', 'stories here')
+    .action(async (options: { db: string; articles?: string; stories?: string }) => {
+      process.exitCode = await runExport(options);
+    });
+
   program
     .command('check')
     .description('say which articles agree with a claim, disagree, only discuss it or are unrelated, with the sentences that decide it')
     .argument('<claim>', 'the claim, in quotation marks')
-    .argument('<inputs...>', 'the coverage: files, directories, globs, or - for standard input')
+    .argument('[inputs...]', 'the coverage: files, directories, globs, or - for standard input')
+    .option('--story <id>', 'the coverage is this stored story')
+    .addOption(db())
     .option('--json <file>', 'write the answer as JSON (- for standard output)')
     .addOption(maxBytes())
     .option('-q, --quiet', 'no progress bar')
-    .action(async (claim: string, inputs: string[], options: CommonOptions & { json?: string }) => {
+    .action(async (claim: string, inputs: string[], options: CommonOptions & { json?: string; story?: string; db: string }) => {
       process.exitCode = await runCheck(claim, inputs, options);
     });
 
@@ -129,11 +181,13 @@ async function runAnalyze(givenInputs: string[], options: AnalyzeOptions): Promi
   return failures.length ? 1 : 0;
 }
 
-async function runCheck(claim: string, inputs: string[], options: CommonOptions & { json?: string }): Promise<number> {
+async function runCheck(claim: string, inputs: string[], options: CommonOptions & { json?: string; story?: string; db: string }): Promise<number> {
   if (claim.trim().split(/\s+/).length < 3) throw new UsageError('the claim needs at least three words');
+  if (options.story !== undefined && inputs.length) throw new UsageError('give either inputs or --story, not both');
+  if (options.story === undefined && inputs.length === 0) throw new UsageError('give the coverage: inputs, or --story ID');
   if (options.json && options.json !== '-') refuseOverwritingInputs(inputs, [options.json]);
   const progress = await createProgress(!options.quiet);
-  const { dossier, articles, failures } = await analyzeInputs(inputs, runOptions(options, progress));
+  const { dossier, articles, failures } = options.story !== undefined ? await storedStory(options.db, options.story) : await analyzeInputs(inputs, runOptions(options, progress));
   progress.stop();
   if (articles.length === 0) {
     process.stderr.write('triangulate: no article could be read; nothing to check against\n');
@@ -148,6 +202,93 @@ async function runCheck(claim: string, inputs: string[], options: CommonOptions 
     process.stdout.write(renderCheck(result));
   }
   return failures.length ? 1 : 0;
+}
+
+async function storedStory(db: string, id: string): Promise<{ dossier: Dossier; articles: Article[]; failures: unknown[] }> {
+  const storyId = Number(id);
+  if (!Number.isInteger(storyId) || storyId <= 0) throw new UsageError(`not a story id: ${id}`);
+  if (!/^postgres/i.test(db) && !existsSync(db)) throw new UsageError(`no store at ${db}`);
+  const store = await openStore(db);
+  try {
+    const articles = await store.storyArticles(storyId);
+    if (articles.length === 0) throw new UsageError(`no story ${id} in ${db}`);
+    return { dossier: analyzeArticles(articles), articles, failures: [] };
+  } finally {
+    await store.close();
+  }
+}
+
+async function runIngest(inputs: string[], options: CommonOptions & { db: string; allowPrivate?: boolean }): Promise<number> {
+  refuseOverwritingInputs(inputs, [options.db]);
+  const progress = await createProgress(!options.quiet);
+  const store = await openStore(options.db);
+  let summary;
+  try {
+    summary = await ingestToStore(inputs, store, { ...runOptions(options, progress), allowPrivate: options.allowPrivate });
+  } finally {
+    progress.stop();
+    await store.close();
+  }
+  if (!options.quiet) {
+    process.stdout.write(
+      `Ingested ${summary.added} new article${summary.added === 1 ? '' : 's'} and ${summary.duplicates} near-duplicate${summary.duplicates === 1 ? '' : 's'} into ${summary.stories.size} stor${summary.stories.size === 1 ? 'y' : 'ies'}` +
+        `; ${summary.known} already stored` +
+        (summary.notModified ? `, ${summary.notModified} unchanged since the last fetch` : '') +
+        (summary.failed ? `; ${summary.failed} input${summary.failed === 1 ? '' : 's'} failed` : '') +
+        `.\n`,
+    );
+  }
+  return summary.failed ? 1 : 0;
+}
+
+async function runStories(options: { db: string; since?: string; minOutlets?: number; json?: boolean }): Promise<number> {
+  if (!/^postgres/i.test(options.db) && !existsSync(options.db)) throw new UsageError(`no store at ${options.db}`);
+  const store = await openStore(options.db);
+  try {
+    const stories = await store.stories({ since: options.since, minOutlets: options.minOutlets });
+    if (options.json) process.stdout.write(`${JSON.stringify(stories.map(({ vector: _, ...s }) => s), null, 2)}\n`);
+    else {
+      const clean = (t: string): string => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+      for (const s of stories) process.stdout.write(`${String(s.id).padStart(6)}  ${s.firstSeen.slice(0, 10)}…${s.lastSeen.slice(0, 10)}  ${String(s.articles).padStart(4)} articles  ${String(s.outlets.length).padStart(3)} outlets  ${clean(s.headline).slice(0, 90)}\n`);
+    }
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+async function runDossier(id: string, options: { db: string; json?: string | true; md?: string | true; html?: string | true }): Promise<number> {
+  const { dossier } = await storedStory(options.db, id);
+  const outputs: Array<[string | true | undefined, () => string]> = [
+    [options.json ?? (options.md || options.html ? undefined : true), () => renderJson(dossier)],
+    [options.md, () => renderMarkdown(dossier)],
+    [options.html, () => renderHtml(dossier)],
+  ];
+  for (const [target, render] of outputs) {
+    if (target === undefined) continue;
+    if (target === true) process.stdout.write(render());
+    else await writeAtomically(target, render());
+  }
+  return 0;
+}
+
+async function runExport(options: { db: string; articles?: string; stories?: string }): Promise<number> {
+  if (!/^postgres/i.test(options.db) && !existsSync(options.db)) throw new UsageError(`no store at ${options.db}`);
+  const store = await openStore(options.db);
+  try {
+    const lines: string[] = [];
+    for await (const row of store.exportArticles()) lines.push(JSON.stringify({ storyId: row.storyId, duplicateOf: row.duplicateOf, seenAt: row.seenAt, ...row.article }));
+    const articles = lines.length ? `${lines.join('\n')}\n` : '';
+    if (options.articles) await writeAtomically(options.articles, articles);
+    else process.stdout.write(articles);
+    if (options.stories) {
+      const stories = await store.stories();
+      await writeAtomically(options.stories, stories.map((s) => JSON.stringify(s)).join('\n') + (stories.length ? '\n' : ''));
+    }
+  } finally {
+    await store.close();
+  }
+  return 0;
 }
 
 async function runExtract(inputs: string[], options: CommonOptions & { json?: string }): Promise<number> {
