@@ -4,7 +4,8 @@
 // loopback or link-local address unless allowed (checked after DNS resolution, on every
 // connection, redirects included).
 import { lookup as dnsLookup } from 'node:dns';
-import { Agent, interceptors, request, type Dispatcher } from 'undici';
+import { isIP } from 'node:net';
+import { Agent, buildConnector, interceptors, request, type Dispatcher } from 'undici';
 import { isPrivateAddress } from './guard-address.ts';
 import { isAllowed, parseRobots, type RobotsRules } from './robots.ts';
 
@@ -56,19 +57,26 @@ export class Fetcher {
       backoffMs: options.backoffMs ?? ((n) => 500 * 2 ** (n - 1)),
     };
     const allowPrivate = this.options.allowPrivate;
+    const refuse = (address: string): Error => new Error(`refusing to connect to the private address ${address} (use --allow-private)`);
+    const connector = buildConnector({
+      timeout: this.options.timeoutMs,
+      lookup(hostname: string, opts: object, callback: (error: Error | null, address: string | Array<{ address: string; family: number }>, family?: number) => void) {
+        dnsLookup(hostname, { ...opts, all: true }, (error, addresses) => {
+          if (error) return callback(error, '', 4);
+          const list = addresses as Array<{ address: string; family: number }>;
+          const refused = list.find((a) => !allowPrivate && isPrivateAddress(a.address));
+          if (refused) return callback(refuse(refused.address), '', 4);
+          if ((opts as { all?: boolean }).all) return callback(null, list);
+          return callback(null, list[0]!.address, list[0]!.family);
+        });
+      },
+    } as buildConnector.BuildOptions);
     const agent = new Agent({
-      connect: {
-        timeout: this.options.timeoutMs,
-        lookup(hostname, opts, callback) {
-          dnsLookup(hostname, { ...opts, all: true }, (error, addresses) => {
-            if (error) return callback(error, '', 4);
-            const list = addresses as Array<{ address: string; family: number }>;
-            const refused = list.find((a) => !allowPrivate && isPrivateAddress(a.address));
-            if (refused) return callback(new Error(`refusing to connect to the private address ${refused.address} (use --allow-private)`), '', 4);
-            if ((opts as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
-            return callback(null, list[0]!.address, list[0]!.family);
-          });
-        },
+      // an address written in the URL (or a redirect) is checked here, a name after DNS resolution above
+      connect(opts, callback) {
+        const host = opts.hostname.replace(/^\[|\]$/g, '');
+        if (isIP(host) && !allowPrivate && isPrivateAddress(host)) return callback(refuse(host), null);
+        return connector(opts, callback);
       },
       headersTimeout: this.options.timeoutMs,
       bodyTimeout: this.options.timeoutMs,

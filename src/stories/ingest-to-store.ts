@@ -85,7 +85,7 @@ async function pagesOf(url: string, fetcher: Fetcher, store: Store, summary: Ing
       continue;
     }
     const page = await fetchRecorded(item.url, fetcher, store, summary, onError);
-    if (page) pages.push({ html: page.body.toString('utf8'), url: page.url, source: item.url, title: item.title ?? undefined, publishedAt: item.publishedAt ?? undefined });
+    if (page) pages.push({ html: page.body.toString('utf8'), url: page.url, source: item.url, publishedAt: item.publishedAt ?? undefined });
   }
   return pages;
 }
