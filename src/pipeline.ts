@@ -118,6 +118,13 @@ export async function analyze(inputs: readonly Input[], options: RunOptions = {}
   return (await analyzeInputs(inputs, options)).dossier;
 }
 
+/** One in-memory article, extracted and segmented; an InputError when it cannot be. */
+export function extractOne(input: ArticleInput, index = 0): Article {
+  const item = memoryDocument(input, index);
+  if ('error' in item) throw item.error;
+  return segmentArticle(extractArticle(item.doc));
+}
+
 function memoryDocument(input: ArticleInput, index: number): IngestItem {
   const source = input.source ?? input.url ?? `input#${index + 1}`;
   const content = input.html ?? input.text;

@@ -115,6 +115,10 @@ export class PostgresStore implements Store {
     }
   }
 
+  async flush(): Promise<void> {
+    // every article is its own committed transaction
+  }
+
   async loadFrequencies(): Promise<{ counts: Uint32Array; documents: number } | null> {
     const { rows } = await this.pool.query<{ documents: string; counts: Buffer }>('SELECT documents, counts FROM frequencies WHERE id = 1');
     if (!rows[0]) return null;

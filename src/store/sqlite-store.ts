@@ -7,9 +7,25 @@ import { MIGRATIONS, storyRow, type DuplicateCandidate, type FetchState, type Ne
 
 type Row = Record<string, unknown>;
 
+/** Articles per transaction. */
+const BATCH = 200;
+
 export class SqliteStore implements Store {
   readonly engine = 'sqlite';
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  /** Articles written in the open transaction: committed together every BATCH, and on flush or close. */
+  private pending = 0;
+
+  /** A prepared statement, prepared once per SQL text. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -32,112 +48,127 @@ export class SqliteStore implements Store {
   }
 
   async hasArticle(id: string): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
+    return this.sql('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
   }
 
   async duplicateCandidates(bandKeys: readonly string[]): Promise<DuplicateCandidate[]> {
     if (bandKeys.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT DISTINCT a.id, a.signature, a.story_id FROM band_keys k JOIN articles a ON a.id = k.article_id WHERE k.key IN (${bandKeys.map(() => '?').join(',')}) ORDER BY a.seq`)
+    const rows = this.sql(`SELECT DISTINCT a.id, a.signature, a.story_id FROM band_keys k JOIN articles a ON a.id = k.article_id WHERE k.key IN (${bandKeys.map(() => '?').join(',')}) ORDER BY a.seq`)
       .all(...bandKeys) as Array<{ id: string; signature: Buffer; story_id: number }>;
     return rows.map((r) => ({ id: r.id, signature: signatureFromBytes(r.signature), storyId: r.story_id }));
   }
 
   async storyCandidates(terms: readonly string[], since: string): Promise<StoryRow[]> {
     if (terms.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT DISTINCT s.* FROM story_keys k JOIN stories s ON s.id = k.story_id WHERE k.key IN (${terms.map(() => '?').join(',')}) AND s.last_seen >= ? ORDER BY s.id`)
+    const rows = this.sql(`SELECT DISTINCT s.* FROM story_keys k JOIN stories s ON s.id = k.story_id WHERE k.key IN (${terms.map(() => '?').join(',')}) AND s.last_seen >= ? ORDER BY s.id`)
       .all(...terms, since) as Parameters<typeof storyRow>[0][];
     return rows.map(storyRow);
   }
 
   async commitArticle(input: NewArticle): Promise<{ storyId: number }> {
+    // articles go in batches of BATCH per transaction (a commit costs more than the article); each
+    // article inside a savepoint, so that one that fails leaves nothing of itself behind
+    if (!this.db.inTransaction) this.db.exec('BEGIN');
+    this.db.exec('SAVEPOINT article');
+    let storyId: number;
+    try {
+      storyId = this.writeArticle(input);
+      this.db.exec('RELEASE article');
+    } catch (error) {
+      this.db.exec('ROLLBACK TO article');
+      this.db.exec('RELEASE article');
+      throw error;
+    }
+    if (++this.pending >= BATCH) await this.flush();
+    return { storyId };
+  }
+
+  /** Commits the open batch: everything written so far is durable. */
+  async flush(): Promise<void> {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
+    this.pending = 0;
+  }
+
+  private writeArticle(input: NewArticle): number {
     const { article } = input;
-    const commit = this.db.transaction((): number => {
-      let storyId = input.storyId;
-      const outlet = article.outlet ?? article.url ?? article.source;
-      if (storyId === null) {
-        const headline = article.title ?? article.text.slice(0, 120);
-        storyId = Number(
-          this.db
-            .prepare('INSERT INTO stories (headline, first_seen, last_seen, articles, outlets, vector) VALUES (?, ?, ?, 1, ?, ?)')
-            .run(headline, input.dated, input.dated, JSON.stringify([outlet]), JSON.stringify(input.storyVector)).lastInsertRowid,
-        );
-      } else {
-        const s = storyRow(this.db.prepare('SELECT * FROM stories WHERE id = ?').get(storyId) as Parameters<typeof storyRow>[0]);
-        const outlets = s.outlets.includes(outlet) ? s.outlets : [...s.outlets, outlet].sort();
-        this.db
-          .prepare('UPDATE stories SET first_seen = ?, last_seen = ?, articles = articles + 1, outlets = ?, vector = ? WHERE id = ?')
-          .run(input.dated < s.firstSeen ? input.dated : s.firstSeen, input.dated > s.lastSeen ? input.dated : s.lastSeen, JSON.stringify(outlets), JSON.stringify(input.storyVector), storyId);
-        this.db.prepare('DELETE FROM story_keys WHERE story_id = ?').run(storyId);
-      }
-      const key = this.db.prepare('INSERT OR IGNORE INTO story_keys (key, story_id) VALUES (?, ?)');
-      for (const k of input.storyKeys) key.run(k, storyId);
-      this.db
-        .prepare('INSERT INTO articles (id, story_id, duplicate_of, seen_at, dated, outlet, title, url, signature, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(article.id, storyId, input.duplicateOf, input.seenAt, input.dated, article.outlet, article.title, article.url, signatureToBytes(input.signature), JSON.stringify(article));
-      const band = this.db.prepare('INSERT INTO band_keys (key, article_id) VALUES (?, ?)');
-      for (const k of input.bandKeys) band.run(k, article.id);
-      return storyId;
-    });
-    return { storyId: commit() };
+    let storyId = input.storyId;
+    const outlet = article.outlet ?? article.url ?? article.source;
+    if (storyId === null) {
+      const headline = article.title ?? article.text.slice(0, 120);
+      storyId = Number(
+        this.sql('INSERT INTO stories (headline, first_seen, last_seen, articles, outlets, vector) VALUES (?, ?, ?, 1, ?, ?)')
+          .run(headline, input.dated, input.dated, JSON.stringify([outlet]), JSON.stringify(input.storyVector)).lastInsertRowid,
+      );
+    } else {
+      const s = storyRow(this.sql('SELECT * FROM stories WHERE id = ?').get(storyId) as Parameters<typeof storyRow>[0]);
+      const outlets = s.outlets.includes(outlet) ? s.outlets : [...s.outlets, outlet].sort();
+      this.sql('UPDATE stories SET first_seen = ?, last_seen = ?, articles = articles + 1, outlets = ?, vector = ? WHERE id = ?')
+        .run(input.dated < s.firstSeen ? input.dated : s.firstSeen, input.dated > s.lastSeen ? input.dated : s.lastSeen, JSON.stringify(outlets), JSON.stringify(input.storyVector), storyId);
+      this.sql('DELETE FROM story_keys WHERE story_id = ?').run(storyId);
+    }
+    const key = this.sql('INSERT OR IGNORE INTO story_keys (key, story_id) VALUES (?, ?)');
+    for (const k of input.storyKeys) key.run(k, storyId);
+    this.sql('INSERT INTO articles (id, story_id, duplicate_of, seen_at, dated, outlet, title, url, signature, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(article.id, storyId, input.duplicateOf, input.seenAt, input.dated, article.outlet, article.title, article.url, signatureToBytes(input.signature), JSON.stringify(article));
+    const band = this.sql('INSERT INTO band_keys (key, article_id) VALUES (?, ?)');
+    for (const k of input.bandKeys) band.run(k, article.id);
+    return storyId;
   }
 
   async loadFrequencies(): Promise<{ counts: Uint32Array; documents: number } | null> {
-    const row = this.db.prepare('SELECT documents, counts FROM frequencies WHERE id = 1').get() as { documents: number; counts: Buffer } | undefined;
+    const row = this.sql('SELECT documents, counts FROM frequencies WHERE id = 1').get() as { documents: number; counts: Buffer } | undefined;
     if (!row) return null;
     const copy = new Uint8Array(row.counts);
     return { counts: new Uint32Array(copy.buffer, 0, copy.byteLength / 4), documents: row.documents };
   }
 
   async saveFrequencies(counts: Uint32Array, documents: number): Promise<void> {
-    this.db
-      .prepare('INSERT INTO frequencies (id, documents, counts) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET documents = excluded.documents, counts = excluded.counts')
+    this.sql('INSERT INTO frequencies (id, documents, counts) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET documents = excluded.documents, counts = excluded.counts')
       .run(documents, Buffer.from(counts.buffer, counts.byteOffset, counts.byteLength));
   }
 
   async stories(filter: { since?: string; minOutlets?: number } = {}): Promise<StoryRow[]> {
-    const rows = this.db.prepare('SELECT * FROM stories WHERE last_seen >= ? ORDER BY last_seen DESC, id').all(filter.since ?? '') as Parameters<typeof storyRow>[0][];
+    const rows = this.sql('SELECT * FROM stories WHERE last_seen >= ? ORDER BY last_seen DESC, id').all(filter.since ?? '') as Parameters<typeof storyRow>[0][];
     return rows.map(storyRow).filter((s) => s.outlets.length >= (filter.minOutlets ?? 0));
   }
 
   async story(id: number): Promise<StoryRow | null> {
-    const row = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as Parameters<typeof storyRow>[0] | undefined;
+    const row = this.sql('SELECT * FROM stories WHERE id = ?').get(id) as Parameters<typeof storyRow>[0] | undefined;
     return row ? storyRow(row) : null;
   }
 
   async storyArticles(storyId: number): Promise<Article[]> {
-    return (this.db.prepare('SELECT json FROM articles WHERE story_id = ? ORDER BY seq').all(storyId) as Array<{ json: string }>).map((r) => JSON.parse(r.json) as Article);
+    return (this.sql('SELECT json FROM articles WHERE story_id = ? ORDER BY seq').all(storyId) as Array<{ json: string }>).map((r) => JSON.parse(r.json) as Article);
   }
 
   async *exportArticles(): AsyncIterable<{ storyId: number; duplicateOf: string | null; seenAt: string; article: Article }> {
-    for (const r of this.db.prepare('SELECT story_id, duplicate_of, seen_at, json FROM articles ORDER BY seq').iterate() as IterableIterator<Row>) {
+    for (const r of this.sql('SELECT story_id, duplicate_of, seen_at, json FROM articles ORDER BY seq').iterate() as IterableIterator<Row>) {
       yield { storyId: Number(r.story_id), duplicateOf: (r.duplicate_of as string | null) ?? null, seenAt: r.seen_at as string, article: JSON.parse(r.json as string) as Article };
     }
   }
 
   async articleCount(): Promise<number> {
-    return (this.db.prepare('SELECT COUNT(*) n FROM articles').get() as { n: number }).n;
+    return (this.sql('SELECT COUNT(*) n FROM articles').get() as { n: number }).n;
   }
 
   async fetchState(url: string): Promise<FetchState | null> {
-    const r = this.db.prepare('SELECT etag, last_modified, failures, last_error FROM fetches WHERE url = ?').get(url) as Row | undefined;
+    const r = this.sql('SELECT etag, last_modified, failures, last_error FROM fetches WHERE url = ?').get(url) as Row | undefined;
     return r ? { etag: (r.etag as string | null) ?? null, lastModified: (r.last_modified as string | null) ?? null, failures: Number(r.failures), lastError: (r.last_error as string | null) ?? null } : null;
   }
 
   async recordFetch(url: string, state: FetchState): Promise<void> {
-    this.db
-      .prepare(
+    this.sql(
         'INSERT INTO fetches (url, etag, last_modified, failures, last_error, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, failures = excluded.failures, last_error = excluded.last_error, updated_at = excluded.updated_at',
       )
       .run(url, state.etag, state.lastModified, state.failures, state.lastError, new Date().toISOString());
   }
 
   async failedFetches(): Promise<string[]> {
-    return (this.db.prepare('SELECT url FROM fetches WHERE failures > 0 ORDER BY url').all() as Array<{ url: string }>).map((r) => r.url);
+    return (this.sql('SELECT url FROM fetches WHERE failures > 0 ORDER BY url').all() as Array<{ url: string }>).map((r) => r.url);
   }
 
   async close(): Promise<void> {
+    await this.flush();
     this.db.close();
   }
 }

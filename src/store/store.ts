@@ -1,7 +1,8 @@
 // The story store: articles, their near-duplicate keys and their stories, kept current as
 // articles arrive. One interface, two engines (SQLite for one machine, PostgreSQL for several);
-// both pass the same test suite. Every article is committed with its keys and its story in one
-// transaction: a store killed at any point holds each article whole or not at all.
+// both pass the same test suite. Every article is written with its keys and its story in one
+// transaction (SQLite batches a few hundred articles per transaction, each in a savepoint): a
+// store killed at any point holds each article whole or not at all.
 import type { Article } from '../model.ts';
 
 export interface StoryRow {
@@ -52,6 +53,8 @@ export interface Store {
   /** Stories seen on or after `since` that share a key with these terms. */
   storyCandidates(terms: readonly string[], since: string): Promise<StoryRow[]>;
   commitArticle(input: NewArticle): Promise<{ storyId: number }>;
+  /** Makes everything written so far durable (an engine may commit articles in batches). */
+  flush(): Promise<void>;
   loadFrequencies(): Promise<{ counts: Uint32Array; documents: number } | null>;
   saveFrequencies(counts: Uint32Array, documents: number): Promise<void>;
   stories(filter?: { since?: string; minOutlets?: number }): Promise<StoryRow[]>;

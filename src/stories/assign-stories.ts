@@ -103,5 +103,6 @@ export class StoryAssigner {
   async flush(): Promise<void> {
     this.sinceSave = 0;
     await this.store.saveFrequencies(this.df.counts, this.df.documents);
+    await this.store.flush();
   }
 }

@@ -15,11 +15,14 @@ const A = Uint32Array.from({ length: HASHES }, (_, i) => (Math.imul(i + 1, 0x9e3
 const B = Uint32Array.from({ length: HASHES }, (_, i) => Math.imul(i + 7, 0x85ebca6b) >>> 0);
 
 export function shingleHashes(text: string): Uint32Array {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // each word hashed once; a shingle's hash combines its words' hashes (no strings joined)
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => hashString(w));
   const out = new Set<number>();
-  for (let i = 0; i + SHINGLE <= Math.max(words.length, SHINGLE); i++) {
-    const piece = words.slice(i, i + SHINGLE).join(' ');
-    if (piece) out.add(hashString(piece) >>> 0);
+  const last = Math.max(words.length - SHINGLE, 0);
+  for (let i = 0; i <= last && i < words.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < Math.min(i + SHINGLE, words.length); k++) h = Math.imul(h ^ words[k]!, 0x01000193) ^ (h >>> 15);
+    out.add(h >>> 0);
   }
   return Uint32Array.from(out);
 }

@@ -4,7 +4,7 @@
 // harmless), and capitalised words (names) counting double. The top TOP_TERMS terms stand for
 // the article; a story keeps the sum of its articles' vectors, cut to its top terms.
 import { hashString } from '../annotate/feature-hash.ts';
-import { termsOf } from '../text/terms.ts';
+import { stemOf, STOPWORDS } from '../text/terms.ts';
 
 export const TOP_TERMS = 30;
 const BITS = 20;
@@ -35,12 +35,33 @@ export class DocumentFrequencies {
   }
 }
 
-/** The article's raw terms: stems, names marked "n:" (capitalised words not opening a sentence), years marked "y:". */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+
+/**
+ * The article's raw terms: stems of its words (function words left out), names marked "n:"
+ * (capitalised words not opening a sentence), years marked "y:". Its own pass over the text,
+ * lighter than `termsOf` (no offsets, quantities or negation): ingest runs it on every article.
+ */
 export function articleTerms(title: string | null, text: string): string[] {
-  const t = termsOf(`${title ?? ''}\n${text}`);
-  // years tell two like events apart ("the 2008 earthquake", "in 2011"), other numbers do not
-  const years = t.numbers.filter((n) => /^(19|20)\d\d$/.test(n)).map((n) => `y:${n}`);
-  return [...t.stems.filter((s) => s.length > 2 && !/^\d+$/.test(s)), ...t.names.filter((n) => n.length > 2).map((n) => `n:${n}`), ...years];
+  const out: string[] = [];
+  let sentenceStart = true;
+  for (const m of `${title ?? ''}\n${text}`.matchAll(WORD)) {
+    const raw = m[0];
+    const before = m.index > 0 ? m.input!.charCodeAt(m.index - 2) : 46;
+    const opens = sentenceStart || before === 46 || before === 63 || before === 33 || before === 10;
+    sentenceStart = false;
+    const first = raw.charCodeAt(0);
+    if (first >= 48 && first <= 57) {
+      // years tell two like events apart ("the 2008 earthquake"), other numbers do not
+      if (/^(19|20)\d\d$/.test(raw)) out.push(`y:${raw}`);
+      continue;
+    }
+    const lower = raw.toLowerCase();
+    if (!opens && raw !== lower && lower.length > 2) out.push(`n:${lower.replace(/['’]s$/, '')}`);
+    if (lower.length < 3 || STOPWORDS.has(lower)) continue;
+    out.push(stemOf(lower.replace(/['’]s$/, '')));
+  }
+  return out;
 }
 
 export function termVector(terms: readonly string[], df: DocumentFrequencies): TermVector {

@@ -4,7 +4,7 @@
 import stem from 'wink-porter2-stemmer';
 
 /** English function words: they carry no fact of their own. */
-const STOPWORDS = new Set(
+export const STOPWORDS = new Set(
   `a an the and or but if then so than that this these those there here of in on at by for with from to into onto over under about
   as is are was were be been being am do does did doing have has had having it its it's he she they them his her their him we us our
   you your i me my mine who whom whose which what when where why how all any both each few more most other some such only own same

@@ -1,0 +1,87 @@
+// Ingest at scale: N articles made from the Zyte benchmark's 181 real bodies, each varied (a
+// share of its sentences dropped, the rest in a shuffled window, a line of its own), dated as a
+// stream (ARTICLES_PER_DAY a day), ingested one at a time into a fresh store: SQLite by default,
+// PostgreSQL with --pg URL. Prints articles per second and peak memory at 10k, 100k and 1M
+// (each size a fresh store; --max N stops at N), and the cost per article over the run in
+// slices, which should stay flat as the store grows.
+// Usage: npm run bench:scale -- [../shared/data/extraction/zyte] [--max N] [--pg postgres://…]
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractOne, type ArticleInput } from '../src/pipeline.ts';
+import { StoryAssigner } from '../src/stories/assign-stories.ts';
+import { openStore } from '../src/store/open-store.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const max = Number(flag('--max') ?? 1_000_000);
+const pg = flag('--pg');
+const dir = args.find((a, i) => !a.startsWith('--') && !['--max', '--pg'].includes(args[i - 1] ?? '')) ?? join('..', 'shared', 'data', 'extraction', 'zyte');
+const ARTICLES_PER_DAY = 2000;
+const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string }>;
+const bodies = Object.values(truth)
+  .map((t) => (t.articleBody ?? '').trim())
+  .filter((b) => b.split(/\s+/).length > 80)
+  .map((b) => b.split(/(?<=[.!?])\s+/));
+
+function seeded(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+}
+
+function* articles(n: number): Generator<ArticleInput> {
+  const random = seeded(20251122);
+  const start = Date.UTC(2025, 0, 1);
+  for (let i = 0; i < n; i++) {
+    const sentences = bodies[i % bodies.length]!.filter(() => random() > 0.2);
+    const shift = Math.floor(random() * 3);
+    const body = [...sentences.slice(shift), ...sentences.slice(0, shift)];
+    body.splice(Math.floor(body.length / 2), 0, `Item ${i} of the stream was filed at ${(i * 7919) % 100000} past the hour.`);
+    const paragraphs: string[] = [];
+    for (let k = 0; k < body.length; k += 4) paragraphs.push(body.slice(k, k + 4).join(' '));
+    yield { text: paragraphs.join('\n\n'), source: `stream-${i}.txt`, publishedAt: new Date(start + Math.floor(i / ARTICLES_PER_DAY) * 86_400_000).toISOString() };
+  }
+}
+
+const sizes = [10_000, 100_000, 1_000_000].filter((s) => s <= max);
+if (sizes.length === 0) sizes.push(max);
+let last = '';
+for (const size of sizes) {
+  const root = mkdtempSync(join(tmpdir(), 'triangulate-scale-'));
+  if (pg) {
+    const { default: pgLib } = await import('pg');
+    const client = new pgLib.Client({ connectionString: pg });
+    await client.connect();
+    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    await client.end();
+  }
+  const store = await openStore(pg ?? join(root, 'scale.db'));
+  const assigner = await StoryAssigner.open(store);
+  const started = performance.now();
+  let done = 0;
+  let sliceStart = started;
+  const slices: string[] = [];
+  const slice = Math.max(1000, size / 5);
+  for (const input of articles(size)) {
+    await assigner.add(extractOne(input), '2025-06-01T00:00:00.000Z');
+    if (++done % slice === 0) {
+      const now = performance.now();
+      slices.push(`${((now - sliceStart) / slice).toFixed(2)}`);
+      sliceStart = now;
+    }
+  }
+  await assigner.flush();
+  const seconds = (performance.now() - started) / 1000;
+  const stories = (await store.stories()).length;
+  await store.close();
+  rmSync(root, { recursive: true, force: true });
+  const peak = (process.resourceUsage().maxRSS / 1024).toFixed(0);
+  console.log(`${size} articles into ${pg ? 'PostgreSQL' : 'SQLite'}: ${seconds.toFixed(1)} s, ${stories} stories; ms per article by fifths of the run: ${slices.join(', ')}`);
+  last = `articles/s ${(size / seconds).toFixed(0)} peak MB ${peak} at ${size}`;
+  console.log(last);
+}
