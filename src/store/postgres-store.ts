@@ -5,7 +5,7 @@
 import pg from 'pg';
 import type { Article } from '../model.ts';
 import { signatureFromBytes, signatureToBytes } from '../stories/minhash.ts';
-import { MIGRATIONS, storyRow, type DuplicateCandidate, type FetchState, type NewArticle, type Store, type StoryRow } from './store.ts';
+import { MIGRATIONS, RECENT_PER_KEY, storyRow, type DuplicateCandidate, type FetchState, type NewArticle, type Store, type StoryRow } from './store.ts';
 
 export class PostgresStore implements Store {
   readonly engine = 'postgres';
@@ -51,8 +51,10 @@ export class PostgresStore implements Store {
   async duplicateCandidates(bandKeys: readonly string[]): Promise<DuplicateCandidate[]> {
     if (bandKeys.length === 0) return [];
     const { rows } = await this.pool.query<{ id: string; signature: Buffer; story_id: string; seq: string }>(
-      'SELECT DISTINCT a.id, a.signature, a.story_id, a.seq FROM band_keys k JOIN articles a ON a.id = k.article_id WHERE k.key = ANY($1) ORDER BY a.seq',
-      [bandKeys],
+      `SELECT a.id, a.signature, a.story_id, a.seq FROM articles a WHERE a.id IN (
+         SELECT r.article_id FROM unnest($1::text[]) AS k(key), LATERAL (SELECT article_id FROM band_keys b WHERE b.key = k.key ORDER BY b.seq DESC LIMIT $2) r)
+       ORDER BY a.seq`,
+      [bandKeys, RECENT_PER_KEY],
     );
     return rows.map((r) => ({ id: r.id, signature: signatureFromBytes(r.signature), storyId: Number(r.story_id) }));
   }
@@ -92,7 +94,7 @@ export class PostgresStore implements Store {
         await client.query('DELETE FROM story_keys WHERE story_id = $1', [storyId]);
       }
       if (input.storyKeys.length) await client.query('INSERT INTO story_keys (key, story_id) SELECT DISTINCT unnest($1::text[]), $2::bigint ON CONFLICT DO NOTHING', [input.storyKeys, storyId]);
-      await client.query('INSERT INTO articles (id, story_id, duplicate_of, seen_at, dated, outlet, title, url, signature, json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+      const inserted = await client.query<{ seq: string }>('INSERT INTO articles (id, story_id, duplicate_of, seen_at, dated, outlet, title, url, signature, json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq', [
         article.id,
         storyId,
         input.duplicateOf,
@@ -104,7 +106,7 @@ export class PostgresStore implements Store {
         signatureToBytes(input.signature),
         JSON.stringify(article),
       ]);
-      if (input.bandKeys.length) await client.query('INSERT INTO band_keys (key, article_id) SELECT unnest($1::text[]), $2', [input.bandKeys, article.id]);
+      if (input.bandKeys.length) await client.query('INSERT INTO band_keys (key, article_id, seq) SELECT unnest($1::text[]), $2, $3::bigint', [input.bandKeys, article.id, inserted.rows[0]!.seq]);
       await client.query('COMMIT');
       return { storyId };
     } catch (error) {

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import type { Article } from '../model.ts';
 import { signatureFromBytes, signatureToBytes } from '../stories/minhash.ts';
-import { MIGRATIONS, storyRow, type DuplicateCandidate, type FetchState, type NewArticle, type Store, type StoryRow } from './store.ts';
+import { MIGRATIONS, RECENT_PER_KEY, storyRow, type DuplicateCandidate, type FetchState, type NewArticle, type Store, type StoryRow } from './store.ts';
 
 type Row = Record<string, unknown>;
 
@@ -52,10 +52,14 @@ export class SqliteStore implements Store {
   }
 
   async duplicateCandidates(bandKeys: readonly string[]): Promise<DuplicateCandidate[]> {
-    if (bandKeys.length === 0) return [];
-    const rows = this.sql(`SELECT DISTINCT a.id, a.signature, a.story_id FROM band_keys k JOIN articles a ON a.id = k.article_id WHERE k.key IN (${bandKeys.map(() => '?').join(',')}) ORDER BY a.seq`)
-      .all(...bandKeys) as Array<{ id: string; signature: Buffer; story_id: number }>;
-    return rows.map((r) => ({ id: r.id, signature: signatureFromBytes(r.signature), storyId: r.story_id }));
+    const byKey = this.sql('SELECT article_id FROM band_keys WHERE key = ? ORDER BY seq DESC LIMIT ?');
+    const ids = new Set<string>();
+    for (const key of bandKeys) for (const r of byKey.all(key, RECENT_PER_KEY) as Array<{ article_id: string }>) ids.add(r.article_id);
+    const article = this.sql('SELECT id, signature, story_id, seq FROM articles WHERE id = ?');
+    return [...ids]
+      .map((id) => article.get(id) as { id: string; signature: Buffer; story_id: number; seq: number })
+      .sort((a, b) => a.seq - b.seq)
+      .map((r) => ({ id: r.id, signature: signatureFromBytes(r.signature), storyId: r.story_id }));
   }
 
   async storyCandidates(terms: readonly string[], since: string): Promise<StoryRow[]> {
@@ -108,10 +112,10 @@ export class SqliteStore implements Store {
     }
     const key = this.sql('INSERT OR IGNORE INTO story_keys (key, story_id) VALUES (?, ?)');
     for (const k of input.storyKeys) key.run(k, storyId);
-    this.sql('INSERT INTO articles (id, story_id, duplicate_of, seen_at, dated, outlet, title, url, signature, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(article.id, storyId, input.duplicateOf, input.seenAt, input.dated, article.outlet, article.title, article.url, signatureToBytes(input.signature), JSON.stringify(article));
-    const band = this.sql('INSERT INTO band_keys (key, article_id) VALUES (?, ?)');
-    for (const k of input.bandKeys) band.run(k, article.id);
+    const seq = this.sql('INSERT INTO articles (id, story_id, duplicate_of, seen_at, dated, outlet, title, url, signature, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(article.id, storyId, input.duplicateOf, input.seenAt, input.dated, article.outlet, article.title, article.url, signatureToBytes(input.signature), JSON.stringify(article)).lastInsertRowid;
+    const band = this.sql('INSERT INTO band_keys (key, article_id, seq) VALUES (?, ?, ?)');
+    for (const k of input.bandKeys) band.run(k, article.id, seq);
     return storyId;
   }
 

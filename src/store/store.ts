@@ -105,7 +105,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE frequencies (id INTEGER PRIMARY KEY CHECK (id = 1), documents BIGINT NOT NULL, counts BYTEA NOT NULL);
       CREATE TABLE fetches (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, failures INTEGER NOT NULL, last_error TEXT, updated_at TEXT NOT NULL);`,
   },
+  {
+    // near-duplicate lookups read only the most recent articles under each key: a key shared by
+    // thousands of similar articles costs no more than one shared by a few
+    version: 2,
+    sqlite: `
+      ALTER TABLE band_keys ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+      DROP INDEX band_keys_key;
+      CREATE INDEX band_keys_key_seq ON band_keys(key, seq DESC);`,
+    postgres: `
+      ALTER TABLE band_keys ADD COLUMN seq BIGINT NOT NULL DEFAULT 0;
+      DROP INDEX band_keys_key;
+      CREATE INDEX band_keys_key_seq ON band_keys(key, seq DESC);`,
+  },
 ];
+
+/** Articles read per near-duplicate key: the most recent ones. */
+export const RECENT_PER_KEY = 8;
 
 export function storyRow(r: { id: number | string; headline: string; first_seen: string; last_seen: string; articles: number | string; outlets: string; vector: string }): StoryRow {
   return {
