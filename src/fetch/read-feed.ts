@@ -1,5 +1,6 @@
 // Feeds: RSS, Atom and RDF through htmlparser2's feed reader, JSON Feed by its fields. Each item
 // gives the article's address, title, date, and its content when the feed carries it.
+import { parseFeed } from 'htmlparser2';
 
 export interface FeedItem {
   url: string;
@@ -9,7 +10,6 @@ export interface FeedItem {
   content: string | null;
 }
 
-import { parseFeed } from 'htmlparser2';
 
 /** Whether a response is a feed rather than a page: by content type, else by its first element. */
 export function looksLikeFeed(contentType: string, body: string): boolean {
