@@ -77,17 +77,18 @@ async function pagesOf(url: string, fetcher: Fetcher, store: Store, summary: Ing
     onError(new InputError(url, `unreadable feed (${(error as Error).message})`));
     return [];
   }
-  const pages: ArticleInput[] = [];
-  for (const item of items) {
-    const text = (item.content ?? '').replace(/<[^>]*>/g, ' ');
-    if (text.replace(/\s+/g, ' ').length >= FULL_CONTENT_CHARS) {
-      pages.push({ html: `<html><body><article><h1>${escapeText(item.title ?? '')}</h1>${item.content}</article></body></html>`, url: item.url, source: item.url, publishedAt: item.publishedAt ?? undefined });
-      continue;
-    }
-    const page = await fetchRecorded(item.url, fetcher, store, summary, onError);
-    if (page) pages.push({ html: page.body.toString('utf8'), url: page.url, source: item.url, publishedAt: item.publishedAt ?? undefined });
-  }
-  return pages;
+  // the items' pages are fetched together; the fetcher keeps to its per-host limit
+  const pages = await Promise.all(
+    items.map(async (item): Promise<ArticleInput | null> => {
+      const text = (item.content ?? '').replace(/<[^>]*>/g, ' ');
+      if (text.replace(/\s+/g, ' ').length >= FULL_CONTENT_CHARS) {
+        return { html: `<html><body><article><h1>${escapeText(item.title ?? '')}</h1>${item.content}</article></body></html>`, url: item.url, source: item.url, publishedAt: item.publishedAt ?? undefined };
+      }
+      const page = await fetchRecorded(item.url, fetcher, store, summary, onError);
+      return page ? { html: page.body.toString('utf8'), url: page.url, source: item.url, publishedAt: item.publishedAt ?? undefined } : null;
+    }),
+  );
+  return pages.filter((p): p is ArticleInput => p !== null);
 }
 
 function escapeText(text: string): string {
