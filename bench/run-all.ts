@@ -19,6 +19,9 @@ const BENCHES: Array<[string, string[]]> = [
   ['alignment.ts', []],
   ['framing.ts', [join(DATA, 'framing', 'basil'), '--years', '2015,2016']],
   ['timeline.ts', [join(DATA, 'framing', 'basil')]],
+  ['events.ts', [join(DATA, 'events', 'ecbplus')]],
+  ['near-duplicates.ts', [join(DATA, 'stance', 'fnc-1', 'train_bodies.csv')]],
+  ['scale.ts', [join(DATA, 'extraction', 'zyte'), '--max', '100000']],
   ['analyze-speed.ts', []],
 ];
 
