@@ -4,7 +4,7 @@
 // PostgreSQL with --pg URL. Prints articles per second and peak memory at 10k, 100k and 1M
 // (each size a fresh store; --max N stops at N), and the cost per article over the run in
 // slices, which should stay flat as the store grows.
-// Usage: npm run bench:scale -- [../shared/data/extraction/zyte] [--max N] [--pg postgres://…]
+// Usage: npm run bench:scale -- [../shared/data/extraction/zyte] [--max N | --only N] [--pg postgres://…]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const max = Number(flag('--max') ?? 1_000_000);
 const pg = flag('--pg');
-const dir = args.find((a, i) => !a.startsWith('--') && !['--max', '--pg'].includes(args[i - 1] ?? '')) ?? join('..', 'shared', 'data', 'extraction', 'zyte');
+const dir = args.find((a, i) => !a.startsWith('--') && !['--max', '--pg', '--only'].includes(args[i - 1] ?? '')) ?? join('..', 'shared', 'data', 'extraction', 'zyte');
 const ARTICLES_PER_DAY = 2000;
 const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string }>;
 const bodies = Object.values(truth)
@@ -48,7 +48,8 @@ function* articles(n: number): Generator<ArticleInput> {
   }
 }
 
-const sizes = [10_000, 100_000, 1_000_000].filter((s) => s <= max);
+const only = flag('--only');
+const sizes = only ? [Number(only)] : [10_000, 100_000, 1_000_000].filter((s) => s <= max);
 if (sizes.length === 0) sizes.push(max);
 let last = '';
 for (const size of sizes) {
