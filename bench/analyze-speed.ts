@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeInputs, type ArticleInput } from '../src/pipeline.ts';
+import { seededRandom } from '../src/learn/seeded-random.ts';
 
 const args = process.argv.slice(2);
 const maxAt = args.indexOf('--max');
@@ -17,18 +18,9 @@ const originals = readdirSync(dir)
   .sort()
   .map((f) => readFileSync(join(dir, f), 'utf8'));
 
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-}
 
 function story(n: number): ArticleInput[] {
-  const random = seeded(20251122);
+  const random = seededRandom(20251122);
   return Array.from({ length: n }, (_, i) => {
     const paragraphs = originals[i % originals.length]!.split(/\n\s*\n/);
     const kept = paragraphs.filter((_, k) => k === 0 || random() >= 0.25);

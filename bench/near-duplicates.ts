@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DUPLICATE } from '../src/stories/assign-stories.ts';
 import { bandKeys, estimateJaccard, shingleHashes, signatureOf } from '../src/stories/minhash.ts';
 import { readBodies } from '../scripts/read-fnc.ts';
+import { seededRandom } from '../src/learn/seeded-random.ts';
 
 function jaccard(a: Uint32Array, b: Uint32Array): number {
   const set = new Set(a);
@@ -29,16 +30,7 @@ for (const body of readBodies(file).values()) {
   bodies.push(sentences);
 }
 
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-}
-const random = seeded(20251122);
+const random = seededRandom(20251122);
 const pick = (n: number): number => Math.floor(random() * n);
 
 /** Copies of one article, from light edits to heavy ones. */

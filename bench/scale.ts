@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { extractOne, type ArticleInput } from '../src/pipeline.ts';
 import { StoryAssigner } from '../src/stories/assign-stories.ts';
 import { openStore } from '../src/store/open-store.ts';
+import { seededRandom } from '../src/learn/seeded-random.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -24,18 +25,9 @@ const bodies = Object.values(truth)
   .filter((b) => b.split(/\s+/).length > 80)
   .map((b) => b.split(/(?<=[.!?])\s+/));
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-}
 
 function* articles(n: number): Generator<ArticleInput> {
-  const random = seeded(20251122);
+  const random = seededRandom(20251122);
   const start = Date.UTC(2025, 0, 1);
   for (let i = 0; i < n; i++) {
     const sentences = bodies[i % bodies.length]!.filter(() => random() > 0.2);

@@ -72,24 +72,31 @@ function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
 /** Index of `synonymCoverMax` in the features: how much of the shorter sentence the longer one holds. */
 export const CONTAINMENT = PAIR_FEATURES.indexOf('synonymCoverMax');
 
-export function pairFeatures(a: Terms, b: Terms, freq: Frequencies): number[] {
-  const weights = (stems: readonly string[]): Map<string, number> => {
-    const w = new Map<string, number>();
-    for (const s of stems) w.set(s, (w.get(s) ?? 0) + idf(freq, s));
-    return w;
-  };
-  const wa = weights(a.stems);
-  const wb = weights(b.stems);
+/** A text's stems weighed by idf, each occurrence adding its weight. */
+export function idfWeights(stems: readonly string[], freq: Frequencies): Map<string, number> {
+  const w = new Map<string, number>();
+  for (const s of stems) w.set(s, (w.get(s) ?? 0) + idf(freq, s));
+  return w;
+}
+
+/** The cosine of two weighted term sets. */
+export function weightedCosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   let dot = 0;
   let na = 0;
   let nb = 0;
-  for (const [s, v] of wa) {
+  for (const [s, v] of a) {
     na += v * v;
-    const u = wb.get(s);
+    const u = b.get(s);
     if (u) dot += v * u;
   }
-  for (const v of wb.values()) nb += v * v;
-  const cosine = na && nb ? dot / Math.sqrt(na * nb) : 0;
+  for (const v of b.values()) nb += v * v;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+export function pairFeatures(a: Terms, b: Terms, freq: Frequencies): number[] {
+  const wa = idfWeights(a.stems, freq);
+  const wb = idfWeights(b.stems, freq);
+  const cosine = weightedCosine(wa, wb);
   const cover = (x: Map<string, number>, y: Map<string, number>): number => {
     let total = 0;
     let covered = 0;

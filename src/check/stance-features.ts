@@ -3,9 +3,9 @@
 // of those sentences stands, and what surrounds the claim's words there: words that refute
 // ("hoax", "denied", "false"), words that report without vouching ("reportedly", "claims"),
 // words that confirm, a negation the claim does not have, numbers that differ.
-import { frequenciesOf, idf, type Frequencies } from '../align/pair-features.ts';
+import { frequenciesOf, idfWeights, weightedCosine, type Frequencies } from '../align/pair-features.ts';
 import { synonymsOf } from '../align/synonyms.ts';
-import { termsOf, type Terms } from '../text/terms.ts';
+import { termsOf } from '../text/terms.ts';
 
 export const STANCE_FEATURES = [
   'cosineArticle',
@@ -47,24 +47,6 @@ function count(pattern: RegExp, text: string): number {
   return (text.match(pattern) ?? []).length;
 }
 
-function weightsOf(terms: Terms, freq: Frequencies): Map<string, number> {
-  const w = new Map<string, number>();
-  for (const s of terms.stems) w.set(s, (w.get(s) ?? 0) + idf(freq, s));
-  return w;
-}
-
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [s, v] of a) {
-    na += v * v;
-    dot += v * (b.get(s) ?? 0);
-  }
-  for (const v of b.values()) nb += v * v;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
-}
-
 /** Share of the claim's weighted words that `stems` holds, a synonym counting as the word. */
 function coverage(claim: Map<string, number>, stems: ReadonlySet<string>, senses: ReadonlySet<number>): number {
   let total = 0;
@@ -95,11 +77,11 @@ export interface StanceEvidence {
 
 export function stanceFeatures(input: StanceInput, freq: Frequencies): StanceEvidence {
   const claimTerms = termsOf(input.claim);
-  const claim = weightsOf(claimTerms, freq);
+  const claim = idfWeights(claimTerms.stems, freq);
   const sentenceTerms = input.sentences.map((s) => termsOf(s));
   const articleText = input.sentences.join(' ');
   const articleTerms = termsOf(articleText);
-  const article = weightsOf(articleTerms, freq);
+  const article = idfWeights(articleTerms.stems, freq);
   const articleStems = new Set(articleTerms.stems);
   const covers = sentenceTerms.map((t) => coverage(claim, new Set(t.stems), sensesOf(t.stems)));
   const order = covers.map((_, i) => i).sort((a, b) => covers[b]! - covers[a]! || a - b);
@@ -123,11 +105,11 @@ export function stanceFeatures(input: StanceInput, freq: Frequencies): StanceEvi
   const names = claimTerms.names;
   const articleLower = articleText.toLowerCase();
   const features = [
-    cosine(claim, article),
+    weightedCosine(claim, article),
     coverage(claim, articleStems, sensesOf(articleStems)),
     coverBest,
     top.reduce((s, i) => s + covers[i]!, 0) / (top.length || 1),
-    best === undefined ? 0 : cosine(claim, weightsOf(sentenceTerms[best]!, freq)),
+    best === undefined ? 0 : weightedCosine(claim, idfWeights(sentenceTerms[best]!.stems, freq)),
     first < 0 ? 1 : first / Math.max(1, input.sentences.length),
     count(REFUTE, articleText) / Math.sqrt(words),
     refuteTop,

@@ -3,6 +3,7 @@
 // Features are standardised with the training set's means and deviations, kept in the model.
 // Training is plain stochastic gradient descent with L2 and a fixed shuffling seed: the same data
 // gives the same model. No library fits (the well-kept ones are for tensors and GPUs).
+import { shuffledOrder } from './seeded-random.ts';
 
 export interface LogisticModel {
   classes: string[];
@@ -22,18 +23,6 @@ export interface TrainOptions {
   classWeights?: Record<string, number>;
 }
 
-function shuffled(n: number, seed: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  let state = seed >>> 0 || 1;
-  for (let i = n - 1; i > 0; i--) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    const j = (state >>> 0) % (i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
-}
 
 function softmax(scores: number[]): number[] {
   const max = Math.max(...scores);
@@ -58,7 +47,7 @@ export function trainLogistic(
   const weights = classes.map(() => new Array<number>(width + 1).fill(0));
   for (let epoch = 0; epoch < epochs; epoch++) {
     const step = rate / (1 + epoch * 0.2);
-    for (const i of shuffled(x.length, seed + epoch)) {
+    for (const i of shuffledOrder(x.length, seed + epoch)) {
       const xi = x[i]!;
       const probs = softmax(weights.map((w) => w.reduce((s, wj, j) => s + wj * xi[j]!, 0)));
       const weight = classWeights[classes[y[i]!]!] ?? 1;

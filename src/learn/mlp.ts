@@ -3,6 +3,7 @@
 // hedging words combine with how much of the claim an article holds, which one linear layer does
 // not capture. Plain SGD with class weights, a fixed seed for the initial weights and the order:
 // the same data gives the same model.
+import { seededRandom } from './seeded-random.ts';
 
 export interface MlpModel {
   classes: string[];
@@ -15,15 +16,6 @@ export interface MlpModel {
   output: number[][];
 }
 
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-}
 
 function forward(model: Pick<MlpModel, 'hidden' | 'output'>, x: readonly number[]): { h: number[]; p: number[] } {
   const h = model.hidden.map((w) => Math.tanh(w.reduce((s, wj, j) => s + wj * (j < x.length ? x[j]! : 1), 0)));
@@ -47,7 +39,7 @@ export function trainMlp(
   const scale = mean.map((m, j) => Math.sqrt(rows.reduce((s, r) => s + (r[j]! - m) ** 2, 0) / (rows.length || 1)) || 1);
   const x = rows.map((r) => r.map((v, j) => (v - mean[j]!) / scale[j]!));
   const y = labels.map((l) => classes.indexOf(l));
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const init = (n: number): number[] => Array.from({ length: n }, () => (rand() * 2 - 1) / Math.sqrt(n));
   const model: MlpModel = { classes: [...classes], features: [...features], mean, scale, hidden: Array.from({ length: hiddenUnits }, () => init(width + 1)), output: classes.map(() => init(hiddenUnits + 1)) };
   const order = x.map((_, i) => i);

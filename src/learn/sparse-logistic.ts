@@ -1,6 +1,7 @@
 // Binary logistic regression over hashed sparse features (word n-grams): the check-worthiness
 // ranker. Weights live in a table of 2^BITS slots addressed by the feature hash; the trained
 // model keeps only the slots whose weight matters. Deterministic SGD (fixed shuffle seed).
+import { shuffledOrder } from './seeded-random.ts';
 
 export const BITS = 18;
 const MASK = (1 << BITS) - 1;
@@ -15,18 +16,6 @@ export interface SparseScorer {
   score(features: readonly number[]): number;
 }
 
-function shuffled(n: number, seed: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  let state = seed >>> 0 || 1;
-  for (let i = n - 1; i > 0; i--) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    const j = (state >>> 0) % (i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
-}
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
@@ -39,7 +28,7 @@ export function trainSparse(
   let bias = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     const step = rate / (1 + epoch);
-    for (const i of shuffled(examples.length, seed + epoch)) {
+    for (const i of shuffledOrder(examples.length, seed + epoch)) {
       const { features, positive } = examples[i]!;
       let z = bias;
       for (const f of features) z += w[f & MASK]!;
