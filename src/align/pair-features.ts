@@ -3,7 +3,7 @@
 // the longest common run, names, numbers and negation. Inverse document frequencies come from
 // the collection at hand (a story's sentences, a benchmark's pairs): no outside vocabulary.
 import type { Terms } from '../text/terms.ts';
-import { synonymsOf } from './synonyms.ts';
+import { sensesOf, synonymCoverage } from './synonyms.ts';
 
 export interface Frequencies {
   documents: number;
@@ -109,24 +109,8 @@ export function pairFeatures(a: Terms, b: Terms, freq: Frequencies): number[] {
   const coverA = cover(wa, wb);
   const coverB = cover(wb, wa);
   // a word counts as present when the other sentence has it or a WordNet synonym of it
-  const senses = (w: Map<string, number>): Set<number> => {
-    const out = new Set<number>();
-    for (const s of w.keys()) for (const id of synonymsOf(s)) out.add(id);
-    return out;
-  };
-  const sensesA = senses(wa);
-  const sensesB = senses(wb);
-  const synonymCover = (x: Map<string, number>, y: Map<string, number>, ySenses: Set<number>): number => {
-    let total = 0;
-    let covered = 0;
-    for (const [s, v] of x) {
-      total += v;
-      if (y.has(s) || synonymsOf(s).some((id) => ySenses.has(id))) covered += v;
-    }
-    return total ? covered / total : 0;
-  };
-  const synA = synonymCover(wa, wb, sensesB);
-  const synB = synonymCover(wb, wa, sensesA);
+  const synA = synonymCoverage(wa, wb, sensesOf(wb.keys()));
+  const synB = synonymCoverage(wb, wa, sensesOf(wa.keys()));
   let unmatched = 0;
   for (const [s, v] of wa) if (!wb.has(s)) unmatched += v;
   for (const [s, v] of wb) if (!wa.has(s)) unmatched += v;

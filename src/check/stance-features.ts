@@ -4,7 +4,7 @@
 // ("hoax", "denied", "false"), words that report without vouching ("reportedly", "claims"),
 // words that confirm, a negation the claim does not have, numbers that differ.
 import { frequenciesOf, idfWeights, weightedCosine, type Frequencies } from '../align/pair-features.ts';
-import { synonymsOf } from '../align/synonyms.ts';
+import { sensesOf, synonymCoverage } from '../align/synonyms.ts';
 import { termsOf } from '../text/terms.ts';
 
 export const STANCE_FEATURES = [
@@ -47,23 +47,6 @@ function count(pattern: RegExp, text: string): number {
   return (text.match(pattern) ?? []).length;
 }
 
-/** Share of the claim's weighted words that `stems` holds, a synonym counting as the word. */
-function coverage(claim: Map<string, number>, stems: ReadonlySet<string>, senses: ReadonlySet<number>): number {
-  let total = 0;
-  let covered = 0;
-  for (const [s, v] of claim) {
-    total += v;
-    if (stems.has(s) || synonymsOf(s).some((id) => senses.has(id))) covered += v;
-  }
-  return total ? covered / total : 0;
-}
-
-function sensesOf(stems: Iterable<string>): Set<number> {
-  const out = new Set<number>();
-  for (const s of stems) for (const id of synonymsOf(s)) out.add(id);
-  return out;
-}
-
 /** Document frequencies over a collection of articles (sentences joined), for the weights. */
 export function articleFrequencies(articles: ReadonlyArray<readonly string[]>, claims: readonly string[] = []): Frequencies {
   return frequenciesOf([...articles.map((sentences) => termsOf(sentences.join(' ')).stems), ...claims.map((c) => termsOf(c).stems)]);
@@ -83,7 +66,7 @@ export function stanceFeatures(input: StanceInput, freq: Frequencies): StanceEvi
   const articleTerms = termsOf(articleText);
   const article = idfWeights(articleTerms.stems, freq);
   const articleStems = new Set(articleTerms.stems);
-  const covers = sentenceTerms.map((t) => coverage(claim, new Set(t.stems), sensesOf(t.stems)));
+  const covers = sentenceTerms.map((t) => synonymCoverage(claim, new Set(t.stems), sensesOf(t.stems)));
   const order = covers.map((_, i) => i).sort((a, b) => covers[b]! - covers[a]! || a - b);
   const top = order.slice(0, 3);
   const topText = top.map((i) => input.sentences[i]!).join(' ');
@@ -106,7 +89,7 @@ export function stanceFeatures(input: StanceInput, freq: Frequencies): StanceEvi
   const articleLower = articleText.toLowerCase();
   const features = [
     weightedCosine(claim, article),
-    coverage(claim, articleStems, sensesOf(articleStems)),
+    synonymCoverage(claim, articleStems, sensesOf(articleStems)),
     coverBest,
     top.reduce((s, i) => s + covers[i]!, 0) / (top.length || 1),
     best === undefined ? 0 : weightedCosine(claim, idfWeights(sentenceTerms[best]!.stems, freq)),
