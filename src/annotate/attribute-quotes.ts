@@ -7,6 +7,7 @@ import { attributionSpans, type AttributionSpan } from './attribution/tag-attrib
 import type { NameMention } from './find-names.ts';
 import { findQuotes, type QuoteSpan } from './find-quotes.ts';
 import { afterModifierWord, inModifier } from './name-context.ts';
+import { firstStartingAt, holding, holdingIndex, indexSpans, reaching, type SpanIndex } from '../text/span-index.ts';
 
 export interface QuoteFinding {
   articleId: string;
@@ -39,41 +40,47 @@ export function attributeQuotes(article: Article, names: readonly NameMention[],
   const quotes = findQuotes(article.text, paragraphs);
   if (quotes.length === 0) return [];
   // only paragraphs with a quotation, and the one before each (where a pronoun's source may stand), need tagging
+  // spans are looked up by position, never compared all with all: a long article stays linear
+  const spoken = indexSpans(quotes.filter((q) => !q.scare));
   const wanted = new Set<number>();
-  paragraphs.forEach((p, i) => {
-    if (quotes.some((q) => !q.scare && q.start >= p.start && q.start < p.end)) {
-      wanted.add(i);
-      if (i > 0) wanted.add(i - 1);
-    }
-  });
+  for (const q of spoken.items) {
+    const i = holdingIndex(paragraphs, q.start);
+    if (i < 0) continue;
+    wanted.add(i);
+    if (i > 0) wanted.add(i - 1);
+  }
   const spans = tagged ?? paragraphs.flatMap((p, i) => (wanted.has(i) ? attributionSpans(article.text, p.start, p.end) : []));
-  const inQuote = (m: { start: number; end: number }): boolean => quotes.some((q) => !q.scare && m.start >= q.start && m.end <= q.end);
+  const inQuote = (m: { start: number; end: number }): boolean => reaching(spoken, m.start, m.end).some((q) => m.start >= q.start && m.end <= q.end);
   // people named outside quotations: who is speaking, not whom the speakers talk about
-  const people = names.filter((n) => n.articleId === article.id && n.type === 'person' && !inQuote(n)).sort((a, b) => a.start - b.start);
+  const people = indexSpans(names.filter((n) => n.articleId === article.id && n.type === 'person' && !inQuote(n)).sort((a, b) => a.start - b.start));
   const sources = joinFragments(article.text, spans.filter((s) => s.kind === 'SRC' && !inQuote(s)))
     .map((s) => withoutEdgePunctuation(article.text, s))
     .filter((s) => canSpeak(article.text.slice(s.start, s.end)))
     .map((s) => widenToNames(s, people));
   // a pronoun stands for a source that attributes something: one next to a cue, not a stray tag
-  const cues = spans.filter((s) => s.kind === 'CUE');
+  const cues = indexSpans(spans.filter((s) => s.kind === 'CUE'));
   // ("X said", "X, a former official, told"; a cue before its source only after a quotation or as "according to")
-  const attributing = sources.filter((s) =>
-    cues.some((c) => {
-      if (c.start >= s.end) return c.start - s.end <= CUE_REACH;
-      const before = article.text.slice(Math.max(0, c.start - 3), c.start);
-      return s.start - c.end <= CUE_REACH && s.start >= c.end && (/according/i.test(article.text.slice(c.start, c.end)) || /["”’]\W*$/.test(before));
-    }),
+  const attributing = indexSpans(
+    sources.filter((s) =>
+      reaching(cues, s.start - CUE_REACH, s.end + CUE_REACH).some((c) => {
+        if (c.start >= s.end) return c.start - s.end <= CUE_REACH;
+        const before = article.text.slice(Math.max(0, c.start - 3), c.start);
+        return s.start - c.end <= CUE_REACH && s.start >= c.end && (/according/i.test(article.text.slice(c.start, c.end)) || /["”’]\W*$/.test(before));
+      }),
+    ),
   );
+  const sourceIndex = indexSpans(sources);
   const findings: QuoteFinding[] = [];
   let previous: QuoteFinding | null = null;
   for (const quote of quotes) {
     // a quotation's attribution stands in its own paragraph
-    const paragraph = paragraphs.find((b) => quote.start >= b.start && quote.start < b.end)!;
+    const paragraph = holding(paragraphs, quote.start)!;
     const here = (s: AttributionSpan): boolean => s.start >= paragraph.start && s.end <= paragraph.end;
+    const near = (index: SpanIndex<AttributionSpan>): AttributionSpan[] => reaching(index, quote.start - MAX_ATTRIBUTION_GAP, quote.end + MAX_ATTRIBUTION_GAP).filter(here);
     const signed = quote.scare ? null : signature(article.text, quote);
-    const named = quote.scare ? null : nearest(sources.filter(here), quote);
+    const named = quote.scare ? null : nearest(near(sourceIndex), quote);
     const source = signed ?? (named ? toSentenceEnd(article.text, quote, named, paragraph.end) : null);
-    const cue = quote.scare || signed ? null : nearest(spans.filter((s) => s.kind === 'CUE' && here(s) && !inside(s, quote)), quote);
+    const cue = quote.scare || signed ? null : nearest(near(cues).filter((s) => !inside(s, quote)), quote);
     const speaker = signed ? { words: article.text.slice(signed.start, signed.end), names: [article.text.slice(signed.start, signed.end)] } : source ? resolveSource(source, article, people, attributing) : null;
     let finding: QuoteFinding = {
       articleId: article.id,
@@ -113,9 +120,11 @@ function withSpeakersOfRuns(findings: QuoteFinding[], quotes: readonly QuoteSpan
 }
 
 /** A source the tagger began or ended inside a name ("Johnson, and …" of "Ronald Johnson") takes the whole name. */
-function widenToNames(source: AttributionSpan, people: readonly NameMention[]): AttributionSpan {
+function widenToNames(source: AttributionSpan, people: SpanIndex<NameMention>): AttributionSpan {
   let { start, end } = source;
-  for (const m of people) {
+  // people are by start: none from the first that starts at or after `end` can touch the source
+  for (let i = Math.max(0, firstStartingAt(people.items, start - people.maxLength) ); i < people.items.length && people.items[i]!.start < end; i++) {
+    const m = people.items[i]!;
     if (m.start < start && m.end > start) start = m.start;
     if (m.start < end && m.end > end) end = m.end;
   }
@@ -212,18 +221,18 @@ const MAX_NAME_REACH = 250;
 function resolveSource(
   source: AttributionSpan,
   article: Article,
-  people: readonly NameMention[],
-  sources: readonly AttributionSpan[],
+  people: SpanIndex<NameMention>,
+  sources: SpanIndex<AttributionSpan>,
 ): { words: string; names: string[] } {
   const words = article.text.slice(source.start, source.end).trim();
   if (PRONOUN_SOURCE.test(words)) {
-    const antecedent = [...sources]
+    const antecedent = reaching(sources, source.start - MAX_PRONOUN_REACH, source.start)
       .reverse()
       .find((s) => s.end <= source.start && source.start - s.end <= MAX_PRONOUN_REACH && !PRONOUN_SOURCE.test(article.text.slice(s.start, s.end).trim()));
     if (antecedent) return { words: article.text.slice(antecedent.start, antecedent.end).trim(), names: namesIn(antecedent, article, people) };
     if (PERSONAL_PRONOUNS.test(words)) {
       // else the last person named just before, as the subject of something: not "under Biden", not "Trump's"
-      const before = people.filter(
+      const before = reaching(people, source.start - MAX_NAME_REACH, source.start).filter(
         (m) =>
           m.end <= source.start &&
           source.start - m.end <= MAX_NAME_REACH &&
@@ -238,14 +247,30 @@ function resolveSource(
 
 const PRONOUN_SOURCE = /^(he|she|him|her|they|we|i|it|you)$/i;
 
+const FORMS = new WeakMap<SpanIndex<NameMention>, Set<string>>();
+
+/** What names a person in these mentions: each name as written, and its tail after each space ("Claudia Sheinbaum", "Sheinbaum"). */
+function personForms(people: SpanIndex<NameMention>): Set<string> {
+  let forms = FORMS.get(people);
+  if (!forms) {
+    forms = new Set();
+    for (const p of people.items) {
+      forms.add(p.text);
+      for (let i = p.text.indexOf(' '); i >= 0; i = p.text.indexOf(' ', i + 1)) forms.add(p.text.slice(i + 1));
+    }
+    FORMS.set(people, forms);
+  }
+  return forms;
+}
+
 
 /**
  * The person a source span names: a person mention that heads it (ends it, or stands before a
  * comma: "Former DEA chief Mike Vigil", "Ronald Johnson, the nominee"), or its words as a
  * person's name or surname. "The Trump administration" and "an official under Biden" name no one.
  */
-function namesIn(source: AttributionSpan, article: Article, people: readonly NameMention[]): string[] {
-  const heads = people.filter((m) => {
+function namesIn(source: AttributionSpan, article: Article, people: SpanIndex<NameMention>): string[] {
+  const heads = reaching(people, source.start, source.end).filter((m) => {
     if (m.start < source.start || m.end > source.end) return false;
     const before = article.text.slice(source.start, m.start);
     const after = article.text.slice(m.end, source.end);
@@ -253,6 +278,5 @@ function namesIn(source: AttributionSpan, article: Article, people: readonly Nam
   });
   if (heads.length > 0) return [...new Set(heads.map((h) => h.text))];
   const words = article.text.slice(source.start, source.end).trim();
-  const known = people.find((p) => p.text === words || p.text.endsWith(` ${words}`));
-  return known && /^\p{Lu}/u.test(words) ? [words] : [];
+  return /^\p{Lu}/u.test(words) && personForms(people).has(words) ? [words] : [];
 }

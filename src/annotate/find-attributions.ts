@@ -5,6 +5,7 @@
 // source nearest to it in its sentence, on the side the wording puts it ("X said", "“…,” said X",
 // "according to X"), else none.
 import type { Article } from '../model.ts';
+import { holding, indexSpans, startingIn } from '../text/span-index.ts';
 import { attributionSpans, type AttributionSpan } from './attribution/tag-attributions.ts';
 
 export interface Span {
@@ -51,22 +52,38 @@ export function tagArticle(article: Article): AttributionSpan[] {
 }
 
 export function findAttributions(article: Article, spans: readonly AttributionSpan[] = tagArticle(article)): AttributionFinding[] {
-  const sources = spans.filter((s) => s.kind === 'SRC');
-  const contents = spans.filter((s) => s.kind === 'CON');
+  // spans are looked up by position: a long article must not cost the square of its length
+  const sources = indexSpans(spans.filter((s) => s.kind === 'SRC'));
+  const contents = indexSpans(spans.filter((s) => s.kind === 'CON'));
+  const sentenceEnds = article.sentences.map((s) => s.end);
   const found: AttributionFinding[] = [];
   for (const cue of spans.filter((s) => s.kind === 'CUE')) {
     // a sentence holds its attribution; a quotation before "she said" may close the sentence before it
-    const sentence = article.sentences.find((s) => cue.start >= s.start && cue.start < s.end) ?? { start: cue.start, end: cue.end };
-    const previous = article.sentences.find((s) => s.end <= sentence.start && sentence.start - s.end < 3);
+    const sentence = holding(article.sentences, cue.start) ?? { start: cue.start, end: cue.end };
+    const previous = sentenceJustBefore(article.sentences, sentenceEnds, sentence.start);
     const reach = { start: previous?.start ?? sentence.start, end: sentence.end };
     // "X said …" names its source before the cue; "“…,” said X" and "according to X" after it
     const inverted = /^according\b/i.test(article.text.slice(cue.start, cue.end)) || /["”’][,.]?\s*$/.test(article.text.slice(Math.max(0, cue.start - 4), cue.start));
-    const before = sources.filter((s) => s.end <= cue.start);
-    const behind = sources.filter((s) => s.start >= cue.end);
+    const inSentence = startingIn(sources, sentence.start, sentence.end);
+    const before = inSentence.filter((s) => s.end <= cue.start);
+    const behind = inSentence.filter((s) => s.start >= cue.end);
     const source = inverted ? (nearest(behind, cue, sentence) ?? nearest(before, cue, sentence)) : (nearest(before, cue, sentence) ?? nearest(behind, cue, sentence));
-    const after = contents.filter((c) => c.start >= cue.end);
-    const content = nearest(after, cue, sentence) ?? nearest(contents, cue, reach);
+    const after = startingIn(contents, Math.max(sentence.start, cue.end), sentence.end);
+    const content = nearest(after, cue, sentence) ?? nearest(startingIn(contents, reach.start, reach.end), cue, reach);
     found.push({ articleId: article.id, source: source && wholeWords(article.text, source), cue: { start: cue.start, end: cue.end }, content: content && { start: content.start, end: content.end } });
   }
   return found;
+}
+
+/** The first sentence that ends at most two characters before `start` (sentences are in order, so their ends are too). */
+function sentenceJustBefore<T extends Span>(sentences: readonly T[], ends: readonly number[], start: number): T | undefined {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[mid]! <= start - 3) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = sentences[lo];
+  return s && s.end <= start ? s : undefined;
 }

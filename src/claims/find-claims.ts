@@ -4,6 +4,7 @@
 // opinion in the outlet's own first person without a name or number to check. Each claim keeps
 // the attribution the article gives it (the source of an attribution whose cue or content lies in
 // it), the hedges that soften it ("reportedly", "may", "is considering") and a check-worthiness.
+import { indexSpans, reaching } from '../text/span-index.ts';
 import type { Article } from '../model.ts';
 import type { AttributionFinding } from '../annotate/find-attributions.ts';
 import { HEDGE } from '../framing/markers.ts';
@@ -61,6 +62,10 @@ function clausesOf(text: string, start: number, end: number): Array<{ start: num
 
 export function findClaims(article: Article, attributions: readonly AttributionFinding[]): ClaimFinding[] {
   const claims: ClaimFinding[] = [];
+  // attributions looked up by where their cue and content stand, in their order: linear in the article's length
+  const attributed = attributions.filter((a) => a.source).map((a, order) => ({ a, order }));
+  const byCue = indexSpans(attributed.map((x) => ({ start: x.a.cue.start, end: x.a.cue.end, x })));
+  const byContent = indexSpans(attributed.filter((x) => x.a.content).map((x) => ({ start: x.a.content!.start, end: x.a.content!.end, x })));
   for (const sentence of article.sentences) {
     const block = article.blocks[sentence.block];
     if (!block || block.kind === 'heading' || block.kind === 'preformatted') continue;
@@ -71,9 +76,11 @@ export function findClaims(article: Article, attributions: readonly AttributionF
       const text = article.text.slice(start, end);
       if (text.split(/\s+/).length < MIN_WORDS) continue;
       if (/\?["”’)]*$/.test(text) || READER_PROMPT.test(text) || OWN_OPINION.test(text)) continue;
-      const candidates = attributions.filter(
-        (a) => a.source && ((a.cue.start >= start && a.cue.end <= end) || (a.content && a.content.start < end && start < a.content.end && a.source.start >= sentence.start && a.source.end <= sentence.end + 200)),
-      );
+      const near = new Set([...reaching(byCue, start, end), ...reaching(byContent, start, end)].map((h) => h.x));
+      const candidates = [...near]
+        .sort((x, y) => x.order - y.order)
+        .map((x) => x.a)
+        .filter((a) => a.source && ((a.cue.start >= start && a.cue.end <= end) || (a.content && a.content.start < end && start < a.content.end && a.source.start >= sentence.start && a.source.end <= sentence.end + 200)));
       // a reporting cue ("according to", "said", "told") names where the claim comes from; "is considering" does not
       const attribution = candidates.find((a) => REPORTING_CUE.test(article.text.slice(a.cue.start, a.cue.end))) ?? candidates[0];
       const hedges = [...new Set((text.match(HEDGE) ?? []).map((h) => h.toLowerCase()))];

@@ -9,14 +9,37 @@ const QUOTE_MARK = /^["“«„‘']/;
 
 export function buildAttributions(findings: readonly AttributionFinding[], articles: readonly Article[], entities: readonly Entity[]): Attribution[] {
   const texts = new Map(articles.map((a) => [a.id, a.text]));
-  const mentions = entities
-    .filter((e) => e.type === 'person' || e.type === 'organization')
-    .flatMap((e) => e.mentions.map((m) => ({ ...m, entityId: e.id, type: e.type })))
-    .sort((a, b) => a.start - b.start);
+  // each article's mentions of people and organisations, by start: a source's are found by binary search
+  type Mention = { articleId: string; start: number; end: number; entityId: string; type: Entity['type'] };
+  const byArticle = new Map<string, Mention[]>();
+  for (const e of entities) {
+    if (e.type !== 'person' && e.type !== 'organization') continue;
+    for (const m of e.mentions) {
+      const list = byArticle.get(m.articleId) ?? byArticle.set(m.articleId, []).get(m.articleId)!;
+      list.push({ articleId: m.articleId, start: m.start, end: m.end, entityId: e.id, type: e.type });
+    }
+  }
+  for (const list of byArticle.values()) list.sort((a, b) => a.start - b.start);
+  const within = (articleId: string, span: Span, text: string): Mention[] => {
+    const list = byArticle.get(articleId) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Mention[] = [];
+    for (let i = lo; i < list.length && list[i]!.start < span.end; i++) {
+      const m = list[i]!;
+      if (m.end <= span.end && !afterModifierWord(text, m.start)) out.push(m);
+    }
+    return out;
+  };
   return findings.map((f) => {
     const text = texts.get(f.articleId) ?? '';
     const words = (s: Span) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
-    const inside = f.source ? mentions.filter((m) => m.articleId === f.articleId && m.start >= f.source!.start && m.end <= f.source!.end && !afterModifierWord(text, m.start)) : [];
+    const inside = f.source ? within(f.articleId, f.source, text) : [];
     // a person named in the source is who it is ("former Defense Secretary Mark Esper’s memoir"), else an organisation ("a senior DEA official")
     const named = inside.find((m) => m.type === 'person') ?? inside[0];
     return {

@@ -32,6 +32,11 @@ function dateOf(publishedAt: string | null): Date | null {
 export function buildClaims(findings: readonly ClaimFinding[], articles: readonly Article[], attributions: readonly Attribution[], entities: readonly Entity[]): ClaimsSection {
   const articleIndex = new Map(articles.map((a, i) => [a.id, i]));
   const ordered = [...findings].sort((x, y) => articleIndex.get(x.articleId)! - articleIndex.get(y.articleId)! || x.start - y.start);
+  const entityOfSource = new Map<string, string | null>();
+  for (const a of attributions) {
+    const key = a.source ? `${a.articleId}:${a.source.start}:${a.source.end}` : null;
+    if (key && !entityOfSource.has(key)) entityOfSource.set(key, a.source!.entityId);
+  }
   const claims: Claim[] = ordered.map((f) => ({
     id: idOf('c', `${f.articleId}:${f.start}:${f.end}`),
     articleId: f.articleId,
@@ -40,7 +45,7 @@ export function buildClaims(findings: readonly ClaimFinding[], articles: readonl
     end: f.end,
     attribution: f.attribution,
     attributionSpan: f.attributionStart !== null && f.attributionEnd !== null ? { start: f.attributionStart, end: f.attributionEnd } : null,
-    attributionEntityId: attributions.find((a) => a.articleId === f.articleId && a.source && a.source.start === f.attributionStart && a.source.end === f.attributionEnd)?.source?.entityId ?? null,
+    attributionEntityId: entityOfSource.get(`${f.articleId}:${f.attributionStart}:${f.attributionEnd}`) ?? null,
     hedged: f.hedges.length > 0,
     hedges: f.hedges,
     checkworthiness: f.checkworthiness,
@@ -74,8 +79,10 @@ export function buildClaims(findings: readonly ClaimFinding[], articles: readonl
   const derivedFrom = findDerivations(articles, aligned, perArticle);
 
   const kinds = new Map(entities.map((e) => [e.id, e]));
+  const attributedIn = new Map<string, Attribution[]>();
+  for (const a of attributions) if (a.source) (attributedIn.get(a.articleId) ?? attributedIn.set(a.articleId, []).get(a.articleId)!).push(a);
   const sources = articles.map((article) => {
-    const own = attributions.filter((a) => a.articleId === article.id && a.source);
+    const own = attributedIn.get(article.id) ?? [];
     const cites = findCites({
       text: article.text,
       sources: own.map((a) => {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { NameMention } from '../annotate/find-names.ts';
 import type { Entity, EntityType } from '../model.ts';
+import { indexSpans, reaching } from '../text/span-index.ts';
 
 /** Names of the other kind ("Mexican", "Republican") are adjectives more than referents: left out for now. */
 const LINKED_TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
@@ -52,24 +53,61 @@ export function spreadMentions(entities: readonly Entity[], articles: ReadonlyAr
     for (const form of [e.name, ...e.aliases]) if (form.length >= 3 && /^\p{Lu}/u.test(form) && !byForm.has(form)) byForm.set(form, i);
   });
   if (byForm.size === 0) return [...entities];
-  const escaped = [...byForm.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const forms = formsByPrefix(byForm.keys());
   const added = entities.map(() => [] as Entity['mentions']);
   const taken = new Map<string, Array<{ start: number; end: number }>>();
   for (const e of entities) for (const m of e.mentions) (taken.get(m.articleId) ?? taken.set(m.articleId, []).get(m.articleId)!).push(m);
   for (const article of articles) {
-    const spans = taken.get(article.id) ?? [];
-    for (const m of article.text.matchAll(pattern)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (spans.some((s) => start < s.end && s.start < end)) continue;
-      added[byForm.get(m[0])!]!.push({ articleId: article.id, start, end, form: 'name' });
+    const spans = indexSpans((taken.get(article.id) ?? []).slice().sort((a, b) => a.start - b.start));
+    for (const { start, end, form } of wholeWordOccurrences(article.text, forms)) {
+      if (reaching(spans, start, end).some((s) => start < s.end && s.start < end)) continue;
+      added[byForm.get(form)!]!.push({ articleId: article.id, start, end, form: 'name' });
     }
   }
   const order = new Map(articles.map((a, i) => [a.id, i]));
   return entities.map((e, i) =>
     added[i]!.length === 0 ? e : { ...e, mentions: [...e.mentions, ...added[i]!].sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.start - b.start) },
   );
+}
+
+/** Forms by their first three characters, longest first: the candidates to try where a word starts. */
+function formsByPrefix(all: Iterable<string>): Map<string, string[]> {
+  const byPrefix = new Map<string, string[]>();
+  for (const form of all) pushTo(byPrefix, form.slice(0, 3), form);
+  for (const list of byPrefix.values()) list.sort((a, b) => b.length - a.length || a.localeCompare(b));
+  return byPrefix;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function wordCharAt(text: string, at: number): boolean {
+  const code = text.codePointAt(at);
+  return code !== undefined && WORD_CHAR.test(String.fromCodePoint(code));
+}
+
+function wordCharBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const low = text.charCodeAt(at - 1);
+  const from = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1;
+  return wordCharAt(text, from);
+}
+
+/**
+ * Every occurrence of a form as a whole word (no letter or digit on either side), scanning left
+ * to right and taking the longest form at each place, as a regular expression of the forms in
+ * alternation would, but in time linear in the text whatever the forms: a regular expression
+ * built from names of an article grows with them (a 50,000-letter "name" made one too large to
+ * compile).
+ */
+function* wholeWordOccurrences(text: string, forms: ReadonlyMap<string, readonly string[]>): Generator<{ start: number; end: number; form: string }> {
+  for (let at = 0; at + 3 <= text.length; ) {
+    const candidates = forms.get(text.slice(at, at + 3));
+    const form = candidates && !wordCharBefore(text, at) ? candidates.find((f) => text.startsWith(f, at) && !wordCharAt(text, at + f.length)) : undefined;
+    if (form) {
+      yield { start: at, end: at + form.length, form };
+      at += form.length;
+    } else at++;
+  }
 }
 
 export function linkEntities(allMentions: readonly NameMention[], articleOrder: readonly string[]): Entity[] {

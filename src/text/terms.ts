@@ -15,7 +15,15 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nor', "n't", 'n’t', 
 const WORD = /\p{N}+(?:[.,]\p{N}+)*%?|\p{L}[\p{L}\p{M}'’-]*/gu;
 
 const stemCache = new Map<string, string>();
+/**
+ * Longer than any English word (the longest in dictionaries has 45 letters): left as it is. The
+ * stemmer's cost grows with the square of a word's length, and a page may hold a 100,000-letter
+ * "word" (a base64 blob, a hash, junk).
+ */
+const MAX_STEMMED = 48;
+
 export function stemOf(word: string): string {
+  if (word.length > MAX_STEMMED) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
     s = stem(word);
