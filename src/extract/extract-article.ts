@@ -6,7 +6,7 @@ import { InputError } from '../errors.ts';
 import type { RawDocument } from '../ingest/raw-document.ts';
 import type { Article, Block } from '../model.ts';
 import { extractHtml } from './extract-html.ts';
-import { NestingTooDeepError } from './html/parse-page.ts';
+import { NestingTooDeepError, TooManyElementsError } from './html/parse-page.ts';
 import { extractText } from './extract-text.ts';
 import type { Extracted } from './extracted.ts';
 import { hostOf } from './host-of.ts';
@@ -20,7 +20,7 @@ export function extractArticle(raw: RawDocument): Article {
   try {
     extracted = raw.format === 'html' ? extractHtml(raw.content) : extractText(raw.content, raw.format);
   } catch (error) {
-    if (error instanceof NestingTooDeepError) throw new InputError(raw.source, error.message);
+    if (error instanceof NestingTooDeepError || error instanceof TooManyElementsError) throw new InputError(raw.source, error.message);
     throw error;
   }
   if (extracted.blocks.length === 0) {

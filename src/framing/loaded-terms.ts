@@ -50,17 +50,32 @@ export function lexicalBias(sentence: string): number {
 export function loadedTermsOf(text: string, quoted: ReadonlyArray<{ start: number; end: number }> = []): LoadedTerm[] {
   const { watch, phrases } = load();
   const out: LoadedTerm[] = [];
-  const free = (start: number, end: number): boolean => !quoted.some((q) => start < q.end && q.start < end) && !out.some((t) => start < t.end && t.start < end);
+  // characters inside a quotation or a term already found: checked per character, not per term found
+  const taken = new Uint8Array(text.length + 1);
+  const take = (start: number, end: number): void => {
+    taken.fill(1, Math.max(0, start), Math.min(end, text.length));
+  };
+  for (const q of quoted) take(q.start, q.end);
+  const free = (start: number, end: number): boolean => {
+    for (let i = Math.max(0, start); i < Math.min(end, text.length); i++) if (taken[i]) return false;
+    return true;
+  };
   phrases.lastIndex = 0;
   for (const m of text.matchAll(phrases)) {
     const key = m[0].toLowerCase().replace(/\s+/g, ' ');
-    if (free(m.index, m.index + m[0].length)) out.push({ term: m[0], start: m.index, end: m.index + m[0].length, neutral: watch.get(key) ?? null, reason: 'watch-list' });
+    if (free(m.index, m.index + m[0].length)) {
+      out.push({ term: m[0], start: m.index, end: m.index + m[0].length, neutral: watch.get(key) ?? null, reason: 'watch-list' });
+      take(m.index, m.index + m[0].length);
+    }
   }
   const words = wordsOf(text);
   const { words: wordScorer, cues } = load();
   words.forEach((w, i) => {
     if (!free(w.start, w.end)) return;
-    if (wordScorer.score(wordFeatures(words, i, text, cues)) >= WORD_LOADED) out.push({ term: text.slice(w.start, w.end), start: w.start, end: w.end, neutral: null, reason: 'model' });
+    if (wordScorer.score(wordFeatures(words, i, text, cues)) >= WORD_LOADED) {
+      out.push({ term: text.slice(w.start, w.end), start: w.start, end: w.end, neutral: null, reason: 'model' });
+      take(w.start, w.end);
+    }
   });
   return out.sort((a, b) => a.start - b.start);
 }

@@ -9,6 +9,41 @@ import type { WordInfo } from './framing-words.ts';
 /** Reporting verbs with no colour of their own. */
 const NEUTRAL_CUE = /^(said|says|say|told|tells|tell|according|added|adds|asked|asks|reported|reports|stated|states|wrote|writes|noted|notes|explained|explains|announced|announces|spoke|speaking|saying)$/;
 
+/** Quotation marks before a word: straight, opening curly, closing curly. */
+type MarkCounts = readonly [straight: number, opening: number, closing: number];
+
+/** Whether the marks before a word leave a quotation open: an odd number of straight marks, or more opening than closing curly ones. */
+function insideQuotation([straight, opening, closing]: MarkCounts): boolean {
+  return (straight + opening - closing > 0 && straight % 2 === 1) || opening > closing;
+}
+
+let counted: { words: readonly WordInfo[]; sentence: string; counts: MarkCounts[] } | null = null;
+
+/**
+ * The marks before each word of the sentence, counted in one pass and kept for the sentence's
+ * other words: counted again for each word, a sentence of n words cost n² (a page of 60,000
+ * words without a full stop took minutes).
+ */
+function quoteCounts(words: readonly WordInfo[], sentence: string): MarkCounts[] {
+  if (counted && counted.words === words && counted.sentence === sentence) return counted.counts;
+  const counts: MarkCounts[] = [];
+  let straight = 0;
+  let opening = 0;
+  let closing = 0;
+  let at = 0;
+  for (const w of words) {
+    for (; at < w.start && at < sentence.length; at++) {
+      const c = sentence[at];
+      if (c === '"') straight++;
+      else if (c === '“') opening++;
+      else if (c === '”') closing++;
+    }
+    counts.push([straight, opening, closing]);
+  }
+  counted = { words, sentence, counts };
+  return counts;
+}
+
 export function wordFeatures(words: readonly WordInfo[], i: number, sentence: string, cueWords: ReadonlySet<string>): number[] {
   const w = words[i]!;
   const out: number[] = [];
@@ -20,9 +55,7 @@ export function wordFeatures(words: readonly WordInfo[], i: number, sentence: st
   out.push(feature(26, hashString((/(ous|ive|ful|less|ible|able|ic|ant|ent)$/.exec(w.word) ?? ['-'])[0])));
   out.push(feature(27, /^\p{Lu}/u.test(sentence.slice(w.start, w.start + 1)) ? (i === 0 ? 2 : 1) : 0));
   out.push(feature(28, cueWords.has(w.word) ? (NEUTRAL_CUE.test(w.word) ? 1 : 2) : 0));
-  const before = sentence.slice(0, w.start);
-  const open = (before.match(/[“"]/g) ?? []).length - (before.match(/”/g) ?? []).length;
-  out.push(feature(29, open > 0 && (before.match(/"/g) ?? []).length % 2 === 1 ? 1 : (before.match(/“/g) ?? []).length > (before.match(/”/g) ?? []).length ? 1 : 0));
+  out.push(feature(29, insideQuotation(quoteCounts(words, sentence)[i]!) ? 1 : 0));
   out.push(feature(30, hashString(words[i - 1]?.stem ?? '<s>')));
   out.push(feature(31, hashString(words[i + 1]?.stem ?? '</s>')));
   out.push(feature(32, hashString(w.word.slice(-3))));
