@@ -67,15 +67,30 @@ function doneAgainstPlanned(done: ClaimText, planned: ClaimText): boolean {
   return false;
 }
 
-export function conflictBetween(a: ClaimText, b: ClaimText, sameFact: boolean): Conflict | null {
-  // different numbers for the same thing counted
-  for (const qa of a.terms.quantities) {
-    for (const qb of b.terms.quantities) {
-      if (qa.unit && qa.unit === qb.unit && qa.value !== qb.value) {
-        return { kind: 'number', explanation: `${qa.value} against ${qb.value} (${qa.unit}): ${quote(a.text)} / ${quote(b.text)}` };
-      }
-    }
+function valuesByUnit(claim: ClaimText): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const q of claim.terms.quantities) if (q.unit) (out.get(q.unit) ?? out.set(q.unit, new Set()).get(q.unit)!).add(q.value);
+  return out;
+}
+
+function numberConflict(a: ClaimText, b: ClaimText): { a: number; b: number; unit: string } | null {
+  const inB = valuesByUnit(b);
+  for (const [unit, values] of valuesByUnit(a)) {
+    const other = inB.get(unit);
+    if (!other) continue;
+    const onlyA = [...values].find((v) => !other.has(v));
+    const onlyB = [...other].find((v) => !values.has(v));
+    if (onlyA !== undefined && onlyB !== undefined) return { a: onlyA, b: onlyB, unit };
   }
+  return null;
+}
+
+export function conflictBetween(a: ClaimText, b: ClaimText, sameFact: boolean): Conflict | null {
+  // different numbers for the same thing counted: a number of one that the other does not give,
+  // against one the other gives that the first does not ("3 people were hurt and 9 people were
+  // arrested" twice holds 3 and 9 people both times, and contradicts nothing)
+  const numbers = numberConflict(a, b);
+  if (numbers) return { kind: 'number', explanation: `${numbers.a} against ${numbers.b} (${numbers.unit}): ${quote(a.text)} / ${quote(b.text)}` };
   if (sameFact && a.terms.negated !== b.terms.negated) {
     const [yes, no] = a.terms.negated ? [b, a] : [a, b];
     return { kind: 'negation', explanation: `one states it, the other denies it: ${quote(yes.text)} / ${quote(no.text)}` };

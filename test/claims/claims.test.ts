@@ -95,6 +95,15 @@ describe('contradictions', () => {
     assert.equal(found?.kind, 'number');
   });
 
+  it('finds no number conflict between sentences that give the same numbers, only between ones that differ', () => {
+    const both = 'Police said 3 people were hurt and 9 people were arrested on Saturday.';
+    assert.equal(conflictBetween(claim(both), claim(both), true), null);
+    assert.equal(conflictBetween(claim(both), claim('Nine people were arrested, police said.'), true), null);
+    const found = conflictBetween(claim(both), claim('Police said 3 people were hurt and 12 people were arrested on Saturday.'), true);
+    assert.equal(found?.kind, 'number');
+    assert.match(found!.explanation, /^9 against 12 \(peopl/);
+  });
+
   it('tells a denial of the same fact, but not of another fact', () => {
     assert.equal(conflictBetween(claim('The Pentagon confirmed the strike plan.'), claim('The Pentagon has not confirmed the strike plan.'), true)?.kind, 'negation');
     assert.equal(conflictBetween(claim('The Pentagon confirmed the strike plan.'), claim('The Pentagon has not confirmed the strike plan.'), false), null);
