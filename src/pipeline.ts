@@ -97,20 +97,82 @@ export async function analyzeInputs(inputs: readonly Input[], options: RunOption
   const extracted = await extractInputs(inputs, options);
   const articles = withUniqueIds(extracted.articles);
   const messages: Message[] = extracted.failures.map((f) => ({ source: f.input, rule: 'input-failed', reason: f.reason }));
-  return { articles, failures: extracted.failures, dossier: analyzeArticles(articles, messages) };
+  const dossier = analyzeArticles(articles, messages);
+  // an article whose annotation failed is left out of the dossier and listed with the failures
+  const kept = new Set(dossier.articles.map((a) => a.id));
+  const failures = [...extracted.failures];
+  for (const article of articles) {
+    if (kept.has(article.id)) continue;
+    const failure = new InputError(article.source, dossier.messages.find((m) => m.source === article.source && m.rule === 'input-failed')?.reason ?? 'annotation failed');
+    failures.push(failure);
+    options.onError?.(failure);
+  }
+  return { articles: articles.filter((a) => kept.has(a.id)), failures, dossier };
 }
 
-/** The dossier of articles already extracted (a stored story's): annotate, then build. */
+interface Annotations {
+  article: Article;
+  names: ReturnType<typeof findNames>;
+  quotes: ReturnType<typeof attributeQuotes>;
+  attributions: ReturnType<typeof findAttributions>;
+  claims: ReturnType<typeof findClaims>;
+  roles: ReturnType<typeof findRoles>;
+  references: ReturnType<typeof findReferences>;
+  events: ReturnType<typeof findDatedEvents>;
+}
+
+/** One article's annotations; each stage sees the article alone. */
+function annotateArticle(article: Article): Annotations {
+  const names = findNames(article);
+  const tagged = tagArticle(article);
+  const attributions = findAttributions(article, tagged);
+  return {
+    article,
+    names,
+    quotes: attributeQuotes(article, names, tagged),
+    attributions,
+    claims: findClaims(article, attributions),
+    roles: findRoles(article, names),
+    references: findReferences(article, names),
+    events: findDatedEvents(article),
+  };
+}
+
+/**
+ * The dossier of articles already extracted (a stored story's): annotate, then build. An article
+ * that a stage fails on (a bug, not the input's fault, but an input found it) is left out and
+ * listed in `messages`, so that one article never costs the whole story.
+ */
 export function analyzeArticles(articles: readonly Article[], messages: readonly Message[] = []): Dossier {
-  const names = articles.map(findNames);
-  const tagged = articles.map(tagArticle);
-  const quotes = articles.flatMap((article, i) => attributeQuotes(article, names[i]!, tagged[i]));
-  const attributionsOf = articles.map((article, i) => findAttributions(article, tagged[i]));
-  const attributions = attributionsOf.flat();
-  const claims = articles.flatMap((article, i) => findClaims(article, attributionsOf[i]!));
-  const roles = articles.flatMap((article, i) => findRoles(article, names[i]!));
-  const references = articles.flatMap((article, i) => findReferences(article, names[i]!));
-  return buildDossier(articles, messages, { names: names.flat(), quotes, roles, references, attributions, claims, events: articles.flatMap(findDatedEvents) });
+  const annotated: Annotations[] = [];
+  const failed: Message[] = [];
+  for (const article of articles) {
+    try {
+      annotated.push(annotateArticle(article));
+    } catch (error) {
+      failed.push({ source: article.source, rule: 'input-failed', reason: `annotation failed (${oneLine(error)})` });
+    }
+  }
+  return buildDossier(
+    annotated.map((a) => a.article),
+    [...messages, ...failed],
+    {
+      names: annotated.flatMap((a) => a.names),
+      quotes: annotated.flatMap((a) => a.quotes),
+      roles: annotated.flatMap((a) => a.roles),
+      references: annotated.flatMap((a) => a.references),
+      attributions: annotated.flatMap((a) => a.attributions),
+      claims: annotated.flatMap((a) => a.claims),
+      events: annotated.flatMap((a) => a.events),
+    },
+  );
+}
+
+/** An error's message on one short line: no stack, no newline, no megabytes of a regular expression. */
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 /** `import { analyze } from 'triangulate'`: the dossier of the given inputs. */
