@@ -3,6 +3,7 @@
 // the US ambassador to Mexico,"), and role phrases that stand for a person without the name
 // ("Mexico's president", "the defense secretary"), plus the personal pronouns. The role nouns and
 // the first names by gender come from `models/roles.json` (see `scripts/build-roles.ts`).
+import { indexSpans, reaching } from '../text/span-index.ts';
 import { readFileSync } from 'node:fs';
 import type { Article } from '../model.ts';
 import type { NameMention } from './find-names.ts';
@@ -119,7 +120,8 @@ const PRONOUN = /\b(he|she|him|his|her|He|She|Him|His|Her)\b/g;
 /** Role phrases and personal pronouns of one article: the words the dossier ties to a person. */
 export function findReferences(article: Article, names: readonly NameMention[], lex: RoleLexicon = loadRoleLexicon()): Reference[] {
   const text = article.text;
-  const inName = (start: number, end: number): boolean => names.some((n) => n.articleId === article.id && n.start < end && start < n.end);
+  const own = indexSpans(names.filter((n) => n.articleId === article.id).sort((a, b) => a.start - b.start));
+  const inName = (start: number, end: number): boolean => reaching(own, start, end).some((n) => n.start < end && start < n.end);
   const references: Reference[] = [];
   ROLE_PHRASE.lastIndex = 0;
   for (let m = ROLE_PHRASE.exec(text); m; m = ROLE_PHRASE.exec(text)) {

@@ -9,6 +9,7 @@ import type { PersonRole, Reference } from '../annotate/find-roles.ts';
 import { genderOf } from '../annotate/find-roles.ts';
 import { inModifier } from '../annotate/name-context.ts';
 import type { Entity } from '../model.ts';
+import { firstStartingAt, indexSpans, reaching } from '../text/span-index.ts';
 
 type Mention = Entity['mentions'][number];
 
@@ -36,7 +37,14 @@ export function resolveReferences(
   articles: ReadonlyArray<{ id: string; text: string }>,
   quotations: ReadonlyArray<{ articleId: string; start: number; end: number }> = [],
 ): Entity[] {
-  const quoted = (articleId: string, m: { start: number; end: number }): boolean => quotations.some((q) => q.articleId === articleId && m.start >= q.start && m.end <= q.end);
+  // each article's quotations, looked up by position
+  const quotationsOf = new Map<string, Array<{ start: number; end: number }>>();
+  for (const q of quotations) (quotationsOf.get(q.articleId) ?? quotationsOf.set(q.articleId, []).get(q.articleId)!).push(q);
+  const quotationIndex = new Map([...quotationsOf].map(([id, list]) => [id, indexSpans(list)]));
+  const quoted = (articleId: string, m: { start: number; end: number }): boolean => {
+    const index = quotationIndex.get(articleId);
+    return index !== undefined && reaching(index, m.start, m.end).some((q) => m.start >= q.start && m.end <= q.end);
+  };
   const articleOrder = articles.map((a) => a.id);
   const texts = new Map(articles.map((a) => [a.id, a.text]));
   /** A person named as the subject of something, not in a modifier ("fear of Trump", "Trump's pressure") nor inside a quotation: what a pronoun may stand for. */
@@ -77,9 +85,9 @@ export function resolveReferences(
   for (const list of named.values()) list.sort((a, b) => a.start - b.start);
   const lastBefore = (articleId: string, at: number, reach: number, accept: (e: Entity, subject: boolean) => boolean): Entity | null => {
     const list = named.get(articleId) ?? [];
-    for (let i = list.length - 1; i >= 0; i--) {
+    // from the last mention before `at`, found by binary search, backwards
+    for (let i = firstStartingAt(list, at) - 1; i >= 0; i--) {
       const m = list[i]!;
-      if (m.start >= at) continue;
       if (at - m.start > reach) break;
       if (accept(m.entity, m.subject)) return m.entity;
     }
@@ -87,8 +95,8 @@ export function resolveReferences(
   };
   const record = (articleId: string, ref: Reference, entity: Entity): void => {
     const list = named.get(articleId) ?? named.set(articleId, []).get(articleId)!;
-    let i = list.length;
-    while (i > 0 && list[i - 1]!.start > ref.start) i--;
+    // after every mention that starts where the reference does or before
+    const i = firstStartingAt(list, ref.start + 1);
     list.splice(i, 0, { start: ref.start, entity, subject: asSubject(articleId, ref) && !/^(his|her)$/i.test(ref.text) });
   };
   for (const ref of references) {

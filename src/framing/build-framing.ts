@@ -4,6 +4,7 @@
 // presented as fact, and its sourcing: named against anonymous sources, the share of its text
 // that is quotation, whom it quotes and who gets the last word, opinion markers, and what only it
 // states (seen from the others' side, what they left out).
+import { indexSpans, reaching } from '../text/span-index.ts';
 import type { Article, Attribution, Claim, ClaimGroup, Entity, Quote } from '../model.ts';
 import { loadedTermsOf, type LoadedTerm } from './loaded-terms.ts';
 import { CERTAINTY, FUTURE, HEDGE, INTENSIFIER, OPINION } from './markers.ts';
@@ -70,7 +71,10 @@ export function buildFraming(
   const contrastive = contrastiveWording(articles, entities);
   return articles.map((article) => {
     const own = quotes.filter((q) => q.articleId === article.id && !q.scare);
-    const outside = (start: number, end: number): boolean => !own.some((q) => start < q.end && q.start < end);
+    // quotations looked up by position: a long article must not cost its sentences times its quotations
+    const ownIndex = indexSpans(own);
+    const overlapping = (start: number, end: number): Quote[] => reaching(ownIndex, start, end).filter((q) => start < q.end && q.start < end);
+    const outside = (start: number, end: number): boolean => overlapping(start, end).length === 0;
     const body = article.sentences.filter((s) => article.blocks[s.block]?.kind !== 'heading');
     const loaded: ArticleFraming['loadedTerms'] = [];
     const hedgeMarks: Marked[] = [];
@@ -79,7 +83,7 @@ export function buildFraming(
     let opinionMarkers = 0;
     for (const s of body) {
       const text = article.text.slice(s.start, s.end);
-      const quoted = own.filter((q) => q.start < s.end && s.start < q.end).map((q) => ({ start: q.start - s.start, end: q.end - s.start }));
+      const quoted = overlapping(s.start, s.end).map((q) => ({ start: q.start - s.start, end: q.end - s.start }));
       for (const t of loadedTermsOf(text, quoted)) loaded.push({ ...t, start: t.start + s.start, end: t.end + s.start });
       hedgeMarks.push(...marks(text, HEDGE, s.start, outside));
       certainty.push(...marks(text, CERTAINTY, s.start, outside));

@@ -25,7 +25,7 @@ export function indexSpans<T extends Spanned>(spans: readonly T[]): SpanIndex<T>
 }
 
 /** The index of the first span whose start is at or after `at` (`items.length` when none is). */
-export function firstStartingAt<T extends Spanned>(items: readonly T[], at: number): number {
+export function firstStartingAt<T extends { start: number }>(items: readonly T[], at: number): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
