@@ -51,6 +51,8 @@ interface Run {
   onError: (error: InputError) => void;
   take: (page: ArticleInput) => Promise<void>;
   maxBytes: number | undefined;
+  /** URLs fetched in this run: one listed by two feeds, or given and on the retry list, is fetched once. */
+  fetched: Set<string>;
 }
 
 export async function ingestToStore(inputs: readonly string[], store: Store, options: StoreIngestOptions = {}): Promise<IngestSummary> {
@@ -87,10 +89,10 @@ export async function ingestToStore(inputs: readonly string[], store: Store, opt
     const take = async (page: ArticleInput): Promise<void> => {
       for await (const article of eachArticle([page], { ...options, onError })) await add(article);
     };
-    const run: Run = { fetcher, store, summary, onError, take, maxBytes: options.maxBytes };
+    const run: Run = { fetcher, store, summary, onError, take, maxBytes: options.maxBytes, fetched: new Set() };
     try {
       for (const url of given) await ingestUrl(url, run);
-      for (const url of retried) await ingestUrl(url, run, { retried: true });
+      for (const url of retried) if (!run.fetched.has(url)) await ingestUrl(url, run, { retried: true });
     } finally {
       await fetcher.close();
     }
@@ -121,8 +123,7 @@ async function ingestUrl(url: string, run: Run, how: { retried?: boolean } = {})
     // with bad links the feed has been reported for them already
     return settle(badLinks.length ? fetched : { kind: 'failed', url, known: fetched.known, reason: 'a feed with no items', retryable: false }, run);
   }
-  const seen = new Set<string>();
-  items = items.filter((item) => !seen.has(item.url) && seen.add(item.url));
+  items = items.filter((item) => !run.fetched.has(item.url) && run.fetched.add(item.url));
   for await (const page of inOrder(items, FEED_WINDOW, (item) => itemPage(item, run))) {
     if (page.kind === 'whole') await run.take(page.input);
     else {
@@ -148,6 +149,7 @@ async function itemPage(item: FeedItem, run: Run): Promise<{ kind: 'whole'; inpu
 
 /** Fetches a URL; writes nothing. */
 async function fetchOne(url: string, run: Run, how: { retried?: boolean; feedItem?: boolean }): Promise<Fetched> {
+  run.fetched.add(url);
   const known = await run.store.fetchState(url);
   // failed for good before: a feed that lists it again does not make it fail again
   if (how.feedItem && known && known.failures === 0 && known.lastError !== null) return { kind: 'skipped' };
