@@ -66,7 +66,7 @@ const header = (headers: Raw['headers'], name: string): string | null => {
 
 export class Fetcher {
   private readonly dispatcher: Dispatcher;
-  private readonly robots = new Map<string, Promise<RobotsRules | FetchError>>();
+  private readonly robots = new Map<string, Promise<RobotsRules>>();
   private readonly active = new Map<string, number>();
   private readonly waiting = new Map<string, Array<() => void>>();
   private readonly options: Required<FetchOptions>;
@@ -122,18 +122,18 @@ export class Fetcher {
     };
   }
 
-  /** The origin's robots.txt rules, or the refusal to connect there at all. */
-  private rulesFor(url: URL): Promise<RobotsRules | FetchError> {
+  /**
+   * The origin's robots.txt rules. One that cannot be had (a network error, the deadline, a
+   * refused address) counts as none: the page's own fetch then meets the same guard.
+   */
+  private rulesFor(url: URL): Promise<RobotsRules> {
     let rules = this.robots.get(url.origin);
     if (!rules) {
       const address = new URL('/robots.txt', url.origin).href;
       const signal = AbortSignal.timeout(this.options.deadlineMs);
       rules = this.raw(address, {}, signal, { limit: MAX_ROBOTS_BYTES, truncate: true })
         .then((r): RobotsRules => (r.statusCode === 401 || r.statusCode === 403 ? { allow: [], disallow: ['/'] } : r.statusCode >= 400 ? { allow: [], disallow: [] } : parseRobots(r.body.toString('utf8'), ROBOTS_TOKEN)))
-        .catch((error: unknown): RobotsRules | FetchError => {
-          const refusal = refusalOf(error);
-          return refusal ? new FetchError(url.href, refusal.message, false) : { allow: [], disallow: [] };
-        });
+        .catch((): RobotsRules => ({ allow: [], disallow: [] }));
       this.robots.set(url.origin, rules);
     }
     return rules;
@@ -206,9 +206,7 @@ export class Fetcher {
       throw new FetchError(address, 'not a URL', false);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(address, `unsupported scheme ${url.protocol}`, false);
-    const rules = await this.rulesFor(url);
-    if (rules instanceof FetchError) throw new FetchError(address, rules.message, false);
-    if (!isAllowed(rules, url.pathname + url.search)) throw new FetchError(address, 'disallowed by robots.txt', false);
+    if (!isAllowed(await this.rulesFor(url), url.pathname + url.search)) throw new FetchError(address, 'disallowed by robots.txt', false);
     const release = await this.slot(url.host);
     const signal = AbortSignal.timeout(this.options.deadlineMs);
     const late = (): FetchError => new FetchError(address, `no complete answer within ${this.options.deadlineMs / 1000} s`, true);
@@ -224,6 +222,8 @@ export class Fetcher {
           if (error instanceof FetchError) throw error;
           const refusal = refusalOf(error);
           if (refusal) throw new FetchError(address, refusal.message, false);
+          // undici's own refusals (a redirect loop, a bad Location) will not change on a retry
+          if ((error as { code?: string }).code === 'UND_ERR_INVALID_ARG') throw new FetchError(address, /redirect loop/i.test(reasonOf(error)) ? 'a redirect loop' : reasonOf(error), false);
           if (signal.aborted) throw late();
           if (attempt >= this.options.retries) throw new FetchError(address, reasonOf(error), true);
           await this.backoff(attempt, signal, late);
@@ -235,7 +235,8 @@ export class Fetcher {
           continue;
         }
         if (r.statusCode === 304) return { url: url.href, status: 'not-modified', contentType: '', body: Buffer.alloc(0), etag: known.etag ?? null, lastModified: known.lastModified ?? null };
-        if (r.statusCode >= 400) throw new FetchError(address, `HTTP ${r.statusCode}`, again);
+        // a 3xx left is a redirect without a Location, or one too many
+        if (r.statusCode >= 300) throw new FetchError(address, `HTTP ${r.statusCode}`, again);
         return { url: url.href, status: 'ok', contentType: header(r.headers, 'content-type') ?? '', body: r.body, etag: header(r.headers, 'etag'), lastModified: header(r.headers, 'last-modified') };
       }
     } finally {

@@ -311,6 +311,9 @@ describe('fetching from hostile servers', () => {
       '/bomb': html(gzipSync(Buffer.alloc(64 * 1024 * 1024, 'a')), { 'content-encoding': 'gzip' }),
       '/broken-gzip': html(gzipSync(page).subarray(0, 40), { 'content-encoding': 'gzip' }),
       '/zstd': html(page, { 'content-encoding': 'zstd' }),
+      '/loop': (_req, res) => void res.writeHead(302, { location: '/loop' }).end(),
+      '/no-location': (_req, res) => void res.writeHead(302).end(),
+      ...Object.fromEntries(Array.from({ length: 8 }, (_, i): [string, Route] => [`/hop/${i}`, (_req, res) => void res.writeHead(301, { location: `/hop/${i + 1}` }).end()])),
       '/cp1252': html(cp1252, { 'content-type': 'text/html; charset=windows-1252' }),
       '/latin2': html(latin2, { 'content-type': 'text/html; charset="ISO-8859-2"' }),
       '/broken.xml': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('this is not xml {'),
@@ -357,6 +360,21 @@ describe('fetching from hostile servers', () => {
       const declared = await failure(fetcher.fetch(`${server.base}/big-declared`));
       assert.equal(declared.message, 'larger than 1048576 bytes (Content-Length 2097152)');
       assert.equal(server.hits.get('/big-declared'), 1);
+    } finally {
+      await fetcher.close();
+    }
+  });
+
+  it('fails for good on a redirect loop, too many redirects or none to follow', async () => {
+    const fetcher = new Fetcher({ allowPrivate: true, retries: 2, backoffMs: () => 5 });
+    try {
+      for (const [path, message] of [['/loop', 'a redirect loop'], ['/no-location', 'HTTP 302'], ['/hop/0', 'HTTP 301']] as const) {
+        const error = await failure(fetcher.fetch(`${server.base}${path}`));
+        assert.equal(error.message, message, path);
+        assert.equal(error.retryable, false, path);
+      }
+      assert.equal(server.hits.get('/no-location'), 1);
+      assert.equal(server.hits.get('/hop/0'), 1);
     } finally {
       await fetcher.close();
     }
