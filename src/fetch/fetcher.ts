@@ -219,7 +219,7 @@ export class Fetcher {
         try {
           r = await this.raw(url.href, headers, signal, { limit: this.options.maxBytes, truncate: false });
         } catch (error) {
-          if (error instanceof FetchError) throw error;
+          if (error instanceof FetchError) throw new FetchError(address, error.message, error.retryable);
           const refusal = refusalOf(error);
           if (refusal) throw new FetchError(address, refusal.message, false);
           // undici's own refusals (a redirect loop, a bad Location) will not change on a retry

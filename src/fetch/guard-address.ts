@@ -53,15 +53,17 @@ blocked4.addAddress('255.255.255.255', 'ipv4');
 const blocked6 = new BlockList();
 for (const [network, prefix] of IPV6_BLOCKED) blocked6.addSubnet(network, prefix, 'ipv6');
 
+const withoutZone = (address: string): string => (address.includes('%') ? address.slice(0, address.indexOf('%')) : address);
+
 /** The 16 bytes of an IPv6 address that isIP() accepted (a zone index dropped). */
 function ipv6Bytes(address: string): Uint8Array {
-  let text = address.replace(/%.*$/, '').toLowerCase();
+  let text = withoutZone(address).toLowerCase();
   const bytes = new Uint8Array(16);
   // a trailing dotted IPv4 becomes two hex groups
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (dotted) {
-    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
-    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  const last = text.lastIndexOf(':') + 1;
+  if (text.includes('.', last)) {
+    const [a, b, c, d] = text.slice(last).split('.').map(Number) as [number, number, number, number];
+    text = `${text.slice(0, last)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const [head, tail] = text.includes('::') ? text.split('::') : [text, null];
   const groups = (part: string | null | undefined): number[] => (part ? part.split(':').map((g) => parseInt(g, 16)) : []);
@@ -94,7 +96,7 @@ export function isPrivateAddress(address: string): boolean {
   if (kind === 6) {
     const inner = embeddedIpv4(address);
     if (inner !== null) return blocked4.check(inner, 'ipv4');
-    return blocked6.check(address.replace(/%.*$/, ''), 'ipv6');
+    return blocked6.check(withoutZone(address), 'ipv6');
   }
   return true;
 }

@@ -21,11 +21,13 @@ export function parseRobots(text: string, agent: string): RobotsRules {
   let lastWasAgent = false;
   let rules = 0;
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/#.*/, '').trim();
-    const m = /^([A-Za-z-]+)\s*:\s*(.*)$/.exec(line);
-    if (!m) continue;
-    const field = m[1]!.toLowerCase();
-    const value = m[2]!.trim();
+    const hash = raw.indexOf('#');
+    const line = hash < 0 ? raw : raw.slice(0, hash);
+    const colon = line.indexOf(':');
+    if (colon < 0) continue;
+    const field = line.slice(0, colon).trim().toLowerCase();
+    if (!/^[a-z-]+$/.test(field)) continue;
+    const value = line.slice(colon + 1).trim();
     if (field === 'user-agent') {
       if (!current || !lastWasAgent) {
         current = { agents: [], allow: [], disallow: [] };
