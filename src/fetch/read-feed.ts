@@ -25,25 +25,34 @@ function isoOf(value: unknown): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-export function readFeed(body: string, base: string): FeedItem[] {
-  const absolute = (link: string | undefined): string | null => {
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * The items of a feed, links made absolute against `base`. Throws when the body is not a feed;
+ * an item whose link is not a URL is left out and named to `onBadLink`.
+ */
+export function readFeed(body: string, base: string, onBadLink?: (link: string) => void): FeedItem[] {
+  const absolute = (link: string | null): string | null => {
     if (!link) return null;
     try {
-      return new URL(link, base).href;
+      return new URL(link.trim(), base).href;
     } catch {
+      onBadLink?.(link);
       return null;
     }
   };
   const trimmed = body.trimStart();
   if (trimmed.startsWith('{')) {
-    const json = JSON.parse(trimmed) as { items?: Array<{ url?: string; external_url?: string; title?: string; date_published?: string; content_html?: string; content_text?: string }> };
-    return (json.items ?? [])
-      .map((i) => ({ url: absolute(i.url ?? i.external_url), title: i.title ?? null, publishedAt: isoOf(i.date_published), content: i.content_html ?? i.content_text ?? null }))
+    const json = JSON.parse(trimmed) as { items?: unknown };
+    if (!Array.isArray(json.items)) throw new Error('a JSON Feed needs an "items" list');
+    return (json.items as Array<Record<string, unknown> | null>)
+      .filter((i): i is Record<string, unknown> => typeof i === 'object' && i !== null)
+      .map((i) => ({ url: absolute(text(i.url) ?? text(i.external_url)), title: text(i.title), publishedAt: isoOf(text(i.date_published)), content: text(i.content_html) ?? text(i.content_text) }))
       .filter((i): i is FeedItem => i.url !== null);
   }
   const feed = parseFeed(body, { xmlMode: true });
   if (!feed) throw new Error('not a feed');
   return feed.items
-    .map((i) => ({ url: absolute(i.link), title: i.title ?? null, publishedAt: isoOf(i.pubDate), content: i.description ?? null }))
+    .map((i) => ({ url: absolute(i.link ?? null), title: i.title ?? null, publishedAt: isoOf(i.pubDate), content: i.description ?? null }))
     .filter((i): i is FeedItem => i.url !== null);
 }

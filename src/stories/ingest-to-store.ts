@@ -1,12 +1,18 @@
 // `triangulate ingest`: articles from files, article URLs and feeds into the store, each assigned
-// to a story as it arrives. URLs that failed on an earlier run are tried again; a page that fails
-// is reported and recorded, and nothing already stored is touched.
+// to a story as it arrives. A page that fails is reported once and recorded: a failure that may
+// pass (network, timeout, 408, 429, 5xx) is tried again on the next run; one that will not
+// (a refused address, an unsupported scheme, robots.txt, another 4xx, a malformed feed, too
+// large) is recorded with no failure count, so that it leaves the retry list. A feed's pages are
+// fetched a few at a time and stored in feed order; a fetch is recorded only after what it
+// gave is stored, so a run killed halfway fetches the rest again.
 import { InputError } from '../errors.ts';
-import { Fetcher, FetchError, type FetchOptions } from '../fetch/fetcher.ts';
-import { looksLikeFeed, readFeed } from '../fetch/read-feed.ts';
+import { fetchedText, pageInputs } from '../fetch/fetched-page.ts';
+import { Fetcher, FetchError, type FetchOptions, type FetchResult } from '../fetch/fetcher.ts';
+import { inOrder } from '../fetch/in-order.ts';
+import { looksLikeFeed, readFeed, type FeedItem } from '../fetch/read-feed.ts';
 import type { Article } from '../model.ts';
 import { eachArticle, type ArticleInput, type RunOptions } from '../pipeline.ts';
-import type { Store } from '../store/store.ts';
+import type { FetchState, Store } from '../store/store.ts';
 import { StoryAssigner } from './assign-stories.ts';
 
 export interface IngestSummary {
@@ -18,15 +24,36 @@ export interface IngestSummary {
   stories: Set<number>;
 }
 
-export interface StoreIngestOptions extends RunOptions, Pick<FetchOptions, 'allowPrivate' | 'timeoutMs' | 'retries' | 'backoffMs'> {
+export interface StoreIngestOptions extends RunOptions, Pick<FetchOptions, 'allowPrivate' | 'allowAddresses' | 'timeoutMs' | 'deadlineMs' | 'retries' | 'backoffMs'> {
   /** The time articles are first seen, ISO 8601 (now by default). */
   now?: () => string;
 }
 
 /** A feed item whose content holds this much text is taken as the article; otherwise its page is fetched. */
 const FULL_CONTENT_CHARS = 1500;
+/** A feed's pages held at once (fetching or waiting to be stored): memory is this many pages, whatever the feed's length. */
+const FEED_WINDOW = 4;
 
 const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
+
+/** How one URL's fetch went, before anything is written. */
+type Fetched =
+  | { kind: 'ok'; url: string; known: FetchState | null; result: FetchResult }
+  | { kind: 'not-modified'; url: string; result: FetchResult }
+  | { kind: 'failed'; url: string; known: FetchState | null; reason: string; retryable: boolean }
+  /** Failed for good on an earlier run and reported then. */
+  | { kind: 'skipped' };
+
+interface Run {
+  fetcher: Fetcher;
+  store: Store;
+  summary: IngestSummary;
+  onError: (error: InputError) => void;
+  take: (page: ArticleInput) => Promise<void>;
+  maxBytes: number | undefined;
+  /** URLs fetched in this run: one listed by two feeds, or given and on the retry list, is fetched once. */
+  fetched: Set<string>;
+}
 
 export async function ingestToStore(inputs: readonly string[], store: Store, options: StoreIngestOptions = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { added: 0, duplicates: 0, known: 0, notModified: 0, failed: 0, stories: new Set() };
@@ -36,7 +63,7 @@ export async function ingestToStore(inputs: readonly string[], store: Store, opt
     summary.failed++;
     options.onError?.(error);
   };
-  const take = async (article: Article): Promise<void> => {
+  const add = async (article: Article): Promise<void> => {
     const result = await assigner.add(article, now());
     if (result.outcome === 'known') summary.known++;
     else {
@@ -46,16 +73,26 @@ export async function ingestToStore(inputs: readonly string[], store: Store, opt
     }
   };
   const local = inputs.filter((i) => !isUrl(i));
-  if (local.length) for await (const article of eachArticle(local, { ...options, onError })) await take(article);
-  const urls = [...new Set([...inputs.filter(isUrl), ...(await store.failedFetches())])];
-  if (urls.length) {
-    const fetcher = new Fetcher({ allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, retries: options.retries, backoffMs: options.backoffMs, maxBytes: options.maxBytes });
+  if (local.length) for await (const article of eachArticle(local, { ...options, onError })) await add(article);
+  const given = [...new Set(inputs.filter(isUrl))];
+  const retried = (await store.failedFetches()).filter((url) => !given.includes(url));
+  if (given.length || retried.length) {
+    const fetcher = new Fetcher({
+      allowPrivate: options.allowPrivate,
+      allowAddresses: options.allowAddresses,
+      timeoutMs: options.timeoutMs,
+      deadlineMs: options.deadlineMs,
+      retries: options.retries,
+      backoffMs: options.backoffMs,
+      maxBytes: options.maxBytes,
+    });
+    const take = async (page: ArticleInput): Promise<void> => {
+      for await (const article of eachArticle([page], { ...options, onError })) await add(article);
+    };
+    const run: Run = { fetcher, store, summary, onError, take, maxBytes: options.maxBytes, fetched: new Set() };
     try {
-      for (const url of urls) {
-        for (const page of await pagesOf(url, fetcher, store, summary, onError)) {
-          for await (const article of eachArticle([page], { ...options, onError })) await take(article);
-        }
-      }
+      for (const url of given) await ingestUrl(url, run);
+      for (const url of retried) if (!run.fetched.has(url)) await ingestUrl(url, run, { retried: true });
     } finally {
       await fetcher.close();
     }
@@ -64,51 +101,94 @@ export async function ingestToStore(inputs: readonly string[], store: Store, opt
   return summary;
 }
 
-/** The pages a URL gives: itself, or the items of the feed it is (fetched unless the feed carries them whole). */
-async function pagesOf(url: string, fetcher: Fetcher, store: Store, summary: IngestSummary, onError: (e: InputError) => void): Promise<ArticleInput[]> {
-  const fetched = await fetchRecorded(url, fetcher, store, summary, onError);
-  if (!fetched) return [];
-  const body = fetched.body.toString('utf8');
-  if (!looksLikeFeed(fetched.contentType, body)) return [{ html: body, url: fetched.url, source: url }];
-  let items;
-  try {
-    items = readFeed(body, fetched.url);
-  } catch (error) {
-    onError(new InputError(url, `unreadable feed (${(error as Error).message})`));
-    return [];
+/** One URL: a page, or a feed and the pages of its items. */
+async function ingestUrl(url: string, run: Run, how: { retried?: boolean } = {}): Promise<void> {
+  const fetched = await fetchOne(url, run, how);
+  if (fetched.kind !== 'ok') return settle(fetched, run);
+  const { result } = fetched;
+  const text = fetchedText(result.body, result.contentType);
+  if (!looksLikeFeed(result.contentType, text)) {
+    await takePage(result, { url: result.url, source: url }, run);
+    return settle(fetched, run);
   }
-  // the items' pages are fetched together; the fetcher keeps to its per-host limit
-  const pages = await Promise.all(
-    items.map(async (item): Promise<ArticleInput | null> => {
-      const text = (item.content ?? '').replace(/<[^>]*>/g, ' ');
-      if (text.replace(/\s+/g, ' ').length >= FULL_CONTENT_CHARS) {
-        return { html: `<html><body><article><h1>${escapeText(item.title ?? '')}</h1>${item.content}</article></body></html>`, url: item.url, source: item.url, publishedAt: item.publishedAt ?? undefined };
-      }
-      const page = await fetchRecorded(item.url, fetcher, store, summary, onError);
-      return page ? { html: page.body.toString('utf8'), url: page.url, source: item.url, publishedAt: item.publishedAt ?? undefined } : null;
-    }),
-  );
-  return pages.filter((p): p is ArticleInput => p !== null);
+  let items: FeedItem[];
+  const badLinks: string[] = [];
+  try {
+    items = readFeed(text, result.url, (link) => badLinks.push(link));
+  } catch (error) {
+    return settle({ kind: 'failed', url, known: fetched.known, reason: `unreadable feed (${oneLine((error as Error).message)})`, retryable: false }, run);
+  }
+  for (const link of badLinks) run.onError(new InputError(url, `a feed item's link ${JSON.stringify(link.slice(0, 200))} is not a URL`));
+  if (items.length === 0) {
+    // with bad links the feed has been reported for them already
+    return settle(badLinks.length ? fetched : { kind: 'failed', url, known: fetched.known, reason: 'a feed with no items', retryable: false }, run);
+  }
+  items = items.filter((item) => !run.fetched.has(item.url) && run.fetched.add(item.url));
+  for await (const page of inOrder(items, FEED_WINDOW, (item) => itemPage(item, run))) {
+    if (page.kind === 'whole') await run.take(page.input);
+    else {
+      if (page.kind === 'ok') await takePage(page.result, { url: page.result.url, source: page.url, publishedAt: page.publishedAt }, run);
+      await settle(page, run);
+    }
+  }
+  // the feed last: a run stopped among its items reads it again
+  await settle(fetched, run);
+}
+
+/** A feed item as an article (the feed carries it whole) or as its page's fetch. */
+async function itemPage(item: FeedItem, run: Run): Promise<{ kind: 'whole'; input: ArticleInput } | (Fetched & { publishedAt?: string })> {
+  const text = (item.content ?? '').replace(/<[^<>]*>/g, ' ');
+  if (text.replace(/\s+/g, ' ').length >= FULL_CONTENT_CHARS) {
+    const input: ArticleInput = { html: `<html><body><article><h1>${escapeText(item.title ?? '')}</h1>${item.content}</article></body></html>`, url: item.url, source: item.url };
+    if (item.publishedAt) input.publishedAt = item.publishedAt;
+    return { kind: 'whole', input };
+  }
+  const fetched = await fetchOne(item.url, run, { feedItem: true });
+  return item.publishedAt ? { ...fetched, publishedAt: item.publishedAt } : fetched;
+}
+
+/** Fetches a URL; writes nothing. */
+async function fetchOne(url: string, run: Run, how: { retried?: boolean; feedItem?: boolean }): Promise<Fetched> {
+  run.fetched.add(url);
+  const known = await run.store.fetchState(url);
+  // failed for good before: a feed that lists it again does not make it fail again
+  if (how.feedItem && known && known.failures === 0 && known.lastError !== null) return { kind: 'skipped' };
+  // recorded as a failure to retry by an earlier version, which kept refused addresses there too
+  if (how.retried && known?.lastError && /private address/.test(known.lastError)) return { kind: 'failed', url, known, reason: `not tried again: ${known.lastError}`, retryable: false };
+  try {
+    const result = await run.fetcher.fetch(url, known ?? {});
+    return result.status === 'not-modified' ? { kind: 'not-modified', url, result } : { kind: 'ok', url, known, result };
+  } catch (error) {
+    const retryable = error instanceof FetchError ? error.retryable : true;
+    return { kind: 'failed', url, known, reason: oneLine((error as Error).message), retryable };
+  }
+}
+
+/** Records a fetch, and reports it when it failed. */
+async function settle(fetched: Fetched, run: Run): Promise<void> {
+  if (fetched.kind === 'skipped') return;
+  if (fetched.kind === 'failed') {
+    const { url, known, reason, retryable } = fetched;
+    // a failure count above zero puts the URL on the retry list; a permanent failure keeps it at zero
+    await run.store.recordFetch(url, { etag: known?.etag ?? null, lastModified: known?.lastModified ?? null, failures: retryable ? (known?.failures ?? 0) + 1 : 0, lastError: reason });
+    run.onError(new InputError(url, reason));
+    return;
+  }
+  if (fetched.kind === 'not-modified') run.summary.notModified++;
+  await run.store.recordFetch(fetched.url, { etag: fetched.result.etag, lastModified: fetched.result.lastModified, failures: 0, lastError: null });
+}
+
+async function takePage(result: FetchResult, page: { url: string; source: string; publishedAt?: string }, run: Run): Promise<void> {
+  for (const input of pageInputs(result.body, result.contentType, page, run.maxBytes)) {
+    if (input instanceof InputError) run.onError(input);
+    else await run.take(input);
+  }
 }
 
 function escapeText(text: string): string {
   return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
-async function fetchRecorded(url: string, fetcher: Fetcher, store: Store, summary: IngestSummary, onError: (e: InputError) => void) {
-  const known = await store.fetchState(url);
-  try {
-    const result = await fetcher.fetch(url, known ?? {});
-    await store.recordFetch(url, { etag: result.etag, lastModified: result.lastModified, failures: 0, lastError: null });
-    if (result.status === 'not-modified') {
-      summary.notModified++;
-      return null;
-    }
-    return result;
-  } catch (error) {
-    const reason = error instanceof FetchError ? error.message : (error as Error).message;
-    await store.recordFetch(url, { etag: known?.etag ?? null, lastModified: known?.lastModified ?? null, failures: (known?.failures ?? 0) + 1, lastError: reason });
-    onError(new InputError(url, reason));
-    return null;
-  }
+function oneLine(text: string): string {
+  return text.slice(0, 500).replace(/[\r\n]+/g, ' ');
 }
