@@ -14,6 +14,14 @@ if (url) {
     await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
     await client.end();
     return PostgresStore.open(url);
+  }, {
+    async refuseTitle(title) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`CREATE FUNCTION refuse_title() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.title = ${pg.escapeLiteral(title)} THEN RAISE EXCEPTION 'refused by a trigger'; END IF; RETURN NEW; END $$;
+        CREATE TRIGGER refuse_title BEFORE INSERT ON articles FOR EACH ROW EXECUTE FUNCTION refuse_title();`);
+      await client.end();
+    },
   });
 } else {
   describe('the PostgreSQL store', () => {
