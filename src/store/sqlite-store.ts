@@ -140,7 +140,8 @@ export class SqliteStore implements Store {
           break;
         } catch (error) {
           if (!(error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY'))) throw error;
-          if (performance.now() > deadline) throw new InputError(this.path, `the store stayed locked by another writer for ${LOCK_WAIT_MS / 1000} s`);
+          // not an InputError: no article is at fault, and the run cannot go on
+          if (performance.now() > deadline) throw new Error(`${this.path}: the store stayed locked by another writer for ${LOCK_WAIT_MS / 1000} s`);
           await sleep(attempt < 1000 ? 1 : 2);
         }
       }
