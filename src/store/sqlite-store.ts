@@ -112,6 +112,12 @@ export class SqliteStore implements Store {
   }
 
   private migrate(): void {
+    // nothing to do (the usual case) needs no write lock, which running ingests may hold
+    const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+    if (exists) {
+      const done = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version));
+      if (MIGRATIONS.every((m) => done.has(m.version))) return;
+    }
     // under the write lock, reading what is done inside it: two runs opening a new file at once
     // migrate it once
     this.db
