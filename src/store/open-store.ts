@@ -1,14 +1,25 @@
 // Opens the store a `--db` value names: a PostgreSQL URL (postgres:// or postgresql://), else a
 // SQLite file path (./triangulate.db by default).
+//
+// `create: false` is for commands that only read (stories, dossier, export, check --story): they
+// open an existing store or fail with an InputError naming it, and never write a schema into a
+// new, empty or foreign file or database. Either way a non-empty file that is not a SQLite
+// database, or a SQLite database without the store's tables, is refused ("not a Triangulate
+// store"), never written to.
 import type { Store } from './store.ts';
 
 export const DEFAULT_DB = 'triangulate.db';
 
-export async function openStore(db: string = DEFAULT_DB): Promise<Store> {
+export interface OpenStoreOptions {
+  /** Create the store when there is none (the default, for ingest); false for read-only commands. */
+  create?: boolean;
+}
+
+export async function openStore(db: string = DEFAULT_DB, options: OpenStoreOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//i.test(db)) {
     const { PostgresStore } = await import('./postgres-store.ts');
-    return PostgresStore.open(db);
+    return PostgresStore.open(db, options);
   }
   const { SqliteStore } = await import('./sqlite-store.ts');
-  return new SqliteStore(db);
+  return new SqliteStore(db, options);
 }

@@ -1,22 +1,83 @@
-// The PostgreSQL engine of the store (pg): the same tables and behaviour as SQLite, for several
-// machines sharing the work. Every article is committed in one transaction; two ingesters adding
-// the same article at once leave one copy (the article id is unique; the loser's transaction
-// rolls back and counts as already stored).
+// The PostgreSQL engine (pg): the same tables and behaviour as SQLite, for several machines
+// sharing the work. Every article is committed in one transaction. Workers writing at once: two
+// adding the same article leave one copy (the insert does nothing on the unique id; the loser's
+// transaction rolls back and the article counts as known); a story joined by two at once is
+// locked (SELECT ... FOR UPDATE) and updated from its current row; the document frequencies are
+// added to under a row lock. An article PostgreSQL refuses (a value too long to index, a
+// constraint) fails alone with an InputError; the connection goes back to the pool clean.
 import pg from 'pg';
+import { InputError } from '../errors.ts';
 import type { Article } from '../model.ts';
 import { signatureFromBytes, signatureToBytes } from '../stories/minhash.ts';
-import { MIGRATIONS, RECENT_PER_KEY, storyRow, type DuplicateCandidate, type FetchState, type NewArticle, type Store, type StoryRow } from './store.ts';
+import {
+  addCounts,
+  articleRefused,
+  countsFromBytes,
+  MIGRATIONS,
+  plainText,
+  RECENT_PER_KEY,
+  storyAfter,
+  storyKey,
+  storyRow,
+  type Committed,
+  type DuplicateCandidate,
+  type FetchState,
+  type Frequencies,
+  type NewArticle,
+  type Store,
+  type StoryRow,
+} from './store.ts';
+
+export interface PostgresOpenOptions {
+  /** Create the tables when the database has none; false for commands that only read. */
+  create?: boolean;
+}
+
+/**
+ * SQLSTATE classes that are about the article's data: data exceptions (22: a bad value),
+ * integrity constraints (23), program limits (54: a value too long to index) and errors raised by
+ * a trigger (P0). Others (a lost connection, a full disk) stop the run.
+ */
+const ARTICLE_FAULTS = new Set(['22', '23', '54', 'P0']);
+
+function isArticleFault(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return ARTICLE_FAULTS.has(code.slice(0, 2));
+  return error instanceof RangeError || error instanceof TypeError;
+}
+
+/** The database URL without its password, to name it in a message. */
+function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the PostgreSQL database';
+  }
+}
 
 export class PostgresStore implements Store {
   readonly engine = 'postgres';
 
   private constructor(private readonly pool: pg.Pool) {}
 
-  static async open(url: string): Promise<PostgresStore> {
+  static async open(url: string, options: PostgresOpenOptions = {}): Promise<PostgresStore> {
     const pool = new pg.Pool({ connectionString: url, max: 4 });
     const store = new PostgresStore(pool);
-    await store.migrate();
+    try {
+      if (!(options.create ?? true) && !(await store.hasSchema())) throw new InputError(redacted(url), 'no Triangulate store in this database');
+      await store.migrate();
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
     return store;
+  }
+
+  private async hasSchema(): Promise<boolean> {
+    const { rows } = await this.pool.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+    return rows[0]?.t != null;
   }
 
   private async migrate(): Promise<void> {
@@ -61,59 +122,78 @@ export class PostgresStore implements Store {
 
   async storyCandidates(terms: readonly string[], since: string): Promise<StoryRow[]> {
     if (terms.length === 0) return [];
-    const { rows } = await this.pool.query('SELECT DISTINCT s.* FROM story_keys k JOIN stories s ON s.id = k.story_id WHERE k.key = ANY($1) AND s.last_seen >= $2 ORDER BY s.id', [terms, since]);
+    const { rows } = await this.pool.query('SELECT DISTINCT s.* FROM story_keys k JOIN stories s ON s.id = k.story_id WHERE k.key = ANY($1) AND s.last_seen >= $2 ORDER BY s.id', [terms.map(storyKey), since]);
     return rows.map(storyRow);
   }
 
-  async commitArticle(input: NewArticle): Promise<{ storyId: number }> {
+  async commitArticle(input: NewArticle): Promise<Committed> {
     const { article } = input;
     const client = await this.pool.connect();
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
-      let storyId = input.storyId;
-      const outlet = article.outlet ?? article.url ?? article.source;
-      if (storyId === null) {
-        const headline = article.title ?? article.text.slice(0, 120);
-        const { rows } = await client.query<{ id: string }>('INSERT INTO stories (headline, first_seen, last_seen, articles, outlets, vector) VALUES ($1, $2, $2, 1, $3, $4) RETURNING id', [
-          headline,
-          input.dated,
-          JSON.stringify([outlet]),
-          JSON.stringify(input.storyVector),
+      // the story as it is now, locked until this commits: another worker adding to it waits
+      const row = input.storyId === null ? undefined : (await client.query('SELECT * FROM stories WHERE id = $1 FOR UPDATE', [input.storyId])).rows[0];
+      const current = row ? storyRow(row) : null;
+      const next = storyAfter(current, input);
+      let storyId: number;
+      if (!current) {
+        const { rows } = await client.query<{ id: string }>('INSERT INTO stories (headline, first_seen, last_seen, articles, outlets, vector) VALUES ($1, $2, $3, 1, $4, $5) RETURNING id', [
+          next.headline,
+          next.firstSeen,
+          next.lastSeen,
+          JSON.stringify(next.outlets),
+          JSON.stringify(next.vector),
         ]);
         storyId = Number(rows[0]!.id);
       } else {
-        const s = storyRow((await client.query('SELECT * FROM stories WHERE id = $1 FOR UPDATE', [storyId])).rows[0]);
-        const outlets = s.outlets.includes(outlet) ? s.outlets : [...s.outlets, outlet].sort();
+        storyId = current.id;
         await client.query('UPDATE stories SET first_seen = $1, last_seen = $2, articles = articles + 1, outlets = $3, vector = $4 WHERE id = $5', [
-          input.dated < s.firstSeen ? input.dated : s.firstSeen,
-          input.dated > s.lastSeen ? input.dated : s.lastSeen,
-          JSON.stringify(outlets),
-          JSON.stringify(input.storyVector),
+          next.firstSeen,
+          next.lastSeen,
+          JSON.stringify(next.outlets),
+          JSON.stringify(next.vector),
           storyId,
         ]);
         await client.query('DELETE FROM story_keys WHERE story_id = $1', [storyId]);
       }
-      if (input.storyKeys.length) await client.query('INSERT INTO story_keys (key, story_id) SELECT DISTINCT unnest($1::text[]), $2::bigint ON CONFLICT DO NOTHING', [input.storyKeys, storyId]);
-      const inserted = await client.query<{ seq: string }>('INSERT INTO articles (id, story_id, duplicate_of, seen_at, dated, outlet, title, url, signature, json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING seq', [
-        article.id,
-        storyId,
-        input.duplicateOf,
-        input.seenAt,
-        input.dated,
-        article.outlet,
-        article.title,
-        article.url,
-        signatureToBytes(input.signature),
-        JSON.stringify(article),
-      ]);
+      // another worker may be storing (or have stored) the same article: its insert wins, this one
+      // does nothing and everything above is rolled back
+      const inserted = await client.query<{ seq: string }>(
+        'INSERT INTO articles (id, story_id, duplicate_of, seen_at, dated, outlet, title, url, signature, json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING seq',
+        [
+          article.id,
+          storyId,
+          input.duplicateOf,
+          input.seenAt,
+          input.dated,
+          plainText(article.outlet),
+          plainText(article.title),
+          plainText(article.url),
+          signatureToBytes(input.signature),
+          JSON.stringify(article),
+        ],
+      );
+      if (inserted.rows.length === 0) {
+        await client.query('ROLLBACK');
+        return { known: true };
+      }
+      if (next.keys.length) await client.query('INSERT INTO story_keys (key, story_id) SELECT DISTINCT unnest($1::text[]), $2::bigint ON CONFLICT DO NOTHING', [next.keys, storyId]);
       if (input.bandKeys.length) await client.query('INSERT INTO band_keys (key, article_id, seq) SELECT unnest($1::text[]), $2, $3::bigint', [input.bandKeys, article.id, inserted.rows[0]!.seq]);
       await client.query('COMMIT');
-      return { storyId };
+      return { known: false, storyId };
     } catch (error) {
-      await client.query('ROLLBACK');
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollback) {
+        // the connection is gone: the pool must not hand it out again
+        broken = rollback as Error;
+        throw error;
+      }
+      if (isArticleFault(error)) throw articleRefused(article, error);
       throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
@@ -121,18 +201,31 @@ export class PostgresStore implements Store {
     // every article is its own committed transaction
   }
 
-  async loadFrequencies(): Promise<{ counts: Uint32Array; documents: number } | null> {
+  async loadFrequencies(): Promise<Frequencies | null> {
     const { rows } = await this.pool.query<{ documents: string; counts: Buffer }>('SELECT documents, counts FROM frequencies WHERE id = 1');
-    if (!rows[0]) return null;
-    const copy = new Uint8Array(rows[0].counts);
-    return { counts: new Uint32Array(copy.buffer, 0, copy.byteLength / 4), documents: Number(rows[0].documents) };
+    return rows[0] ? { counts: countsFromBytes(rows[0].counts), documents: Number(rows[0].documents) } : null;
   }
 
-  async saveFrequencies(counts: Uint32Array, documents: number): Promise<void> {
-    await this.pool.query('INSERT INTO frequencies (id, documents, counts) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET documents = EXCLUDED.documents, counts = EXCLUDED.counts', [
-      documents,
-      Buffer.from(counts.buffer, counts.byteOffset, counts.byteLength),
-    ]);
+  async addFrequencies(counts: Uint32Array, documents: number): Promise<Frequencies> {
+    // the row locked from read to write: workers saving at once add up in turn
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await client.query("INSERT INTO frequencies (id, documents, counts) VALUES (1, 0, ''::bytea) ON CONFLICT (id) DO NOTHING");
+      const { rows } = await client.query<{ documents: string; counts: Buffer }>('SELECT documents, counts FROM frequencies WHERE id = 1 FOR UPDATE');
+      const total = addCounts({ counts: countsFromBytes(rows[0]!.counts), documents: Number(rows[0]!.documents) }, counts, documents);
+      await client.query('UPDATE frequencies SET documents = $1, counts = $2 WHERE id = 1', [total.documents, Buffer.from(total.counts.buffer, total.counts.byteOffset, total.counts.byteLength)]);
+      await client.query('COMMIT');
+      return total;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollback: Error) => {
+        broken = rollback;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   }
 
   async stories(filter: { since?: string; minOutlets?: number } = {}): Promise<StoryRow[]> {
@@ -169,7 +262,7 @@ export class PostgresStore implements Store {
   }
 
   async fetchState(url: string): Promise<FetchState | null> {
-    const { rows } = await this.pool.query('SELECT etag, last_modified, failures, last_error FROM fetches WHERE url = $1', [url]);
+    const { rows } = await this.pool.query('SELECT etag, last_modified, failures, last_error FROM fetches WHERE url = $1', [plainText(url)]);
     const r = rows[0];
     return r ? { etag: r.etag ?? null, lastModified: r.last_modified ?? null, failures: Number(r.failures), lastError: r.last_error ?? null } : null;
   }
@@ -177,7 +270,7 @@ export class PostgresStore implements Store {
   async recordFetch(url: string, state: FetchState): Promise<void> {
     await this.pool.query(
       'INSERT INTO fetches (url, etag, last_modified, failures, last_error, updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (url) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, failures = EXCLUDED.failures, last_error = EXCLUDED.last_error, updated_at = EXCLUDED.updated_at',
-      [url, state.etag, state.lastModified, state.failures, state.lastError, new Date().toISOString()],
+      [plainText(url), plainText(state.etag), plainText(state.lastModified), state.failures, plainText(state.lastError), new Date().toISOString()],
     );
   }
 

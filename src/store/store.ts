@@ -3,7 +3,16 @@
 // both pass the same test suite. Every article is written with its keys and its story in one
 // transaction (SQLite batches a few hundred articles per transaction, each in a savepoint): a
 // store killed at any point holds each article whole or not at all.
+//
+// Several ingesters may write one store at once (processes on one SQLite file, workers on one
+// PostgreSQL database). What they share is only ever changed from rows read inside the writing
+// transaction, under the write lock (SQLite) or a row lock (PostgreSQL): an article someone else
+// stored meanwhile counts as known, a story's count, outlets and vector are updated from its
+// current row, and the document frequencies are added to, never overwritten.
+import { createHash } from 'node:crypto';
+import { InputError } from '../errors.ts';
 import type { Article } from '../model.ts';
+import { mergeVectors } from '../stories/story-features.ts';
 
 export interface StoryRow {
   id: number;
@@ -32,12 +41,18 @@ export interface NewArticle {
   bandKeys: readonly string[];
   /** The article it is a near-duplicate or syndicated copy of. */
   duplicateOf: string | null;
-  /** The story it joins (its id), or a new one (null), with the story's vector after it. */
+  /** The story it joins (its id), or a new one (null). */
   storyId: number | null;
-  storyVector: Array<[string, number]>;
-  /** Terms under which the story is found again (its top terms). */
-  storyKeys: readonly string[];
+  /**
+   * The article's own term vector. The store merges it into the story's vector as the story's row
+   * stands inside the writing transaction, not as the assigner read it: another writer may have
+   * added to the story since.
+   */
+  vector: Array<[string, number]>;
 }
+
+/** What committing an article did: stored it (in this story), or found it stored already by another writer. */
+export type Committed = { known: false; storyId: number } | { known: true };
 
 export interface FetchState {
   etag: string | null;
@@ -52,11 +67,20 @@ export interface Store {
   duplicateCandidates(bandKeys: readonly string[]): Promise<DuplicateCandidate[]>;
   /** Stories seen on or after `since` that share a key with these terms. */
   storyCandidates(terms: readonly string[], since: string): Promise<StoryRow[]>;
-  commitArticle(input: NewArticle): Promise<{ storyId: number }>;
+  /**
+   * Stores the article with its keys and its story. An article another writer stored meanwhile is
+   * `known`; one the store cannot hold (its data refused by the database) throws an InputError
+   * naming it and leaves the store as it was, ready for the next article.
+   */
+  commitArticle(input: NewArticle): Promise<Committed>;
   /** Makes everything written so far durable (an engine may commit articles in batches). */
   flush(): Promise<void>;
-  loadFrequencies(): Promise<{ counts: Uint32Array; documents: number } | null>;
-  saveFrequencies(counts: Uint32Array, documents: number): Promise<void>;
+  loadFrequencies(): Promise<Frequencies | null>;
+  /**
+   * Adds counts (one run's articles since its last save) to the stored document frequencies in
+   * one transaction, and returns the totals: runs writing at once add up, none overwrites another.
+   */
+  addFrequencies(counts: Uint32Array, documents: number): Promise<Frequencies>;
   stories(filter?: { since?: string; minOutlets?: number }): Promise<StoryRow[]>;
   story(id: number): Promise<StoryRow | null>;
   storyArticles(storyId: number): Promise<Article[]>;
@@ -68,6 +92,11 @@ export interface Store {
   /** URLs whose last fetch failed, to retry. */
   failedFetches(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+export interface Frequencies {
+  counts: Uint32Array;
+  documents: number;
 }
 
 /** The migrations, numbered: each runs once, in order, and is recorded in `schema_migrations`. */
@@ -122,6 +151,89 @@ export const MIGRATIONS: readonly Migration[] = [
 
 /** Articles read per near-duplicate key: the most recent ones. */
 export const RECENT_PER_KEY = 8;
+
+/** Counts as stored (bytes of a Uint32Array), copied to an aligned array of their own. */
+export function countsFromBytes(bytes: Uint8Array): Uint32Array {
+  const copy = new Uint8Array(bytes);
+  return new Uint32Array(copy.buffer, 0, copy.byteLength >>> 2);
+}
+
+/** The stored frequencies (none yet: zeros) plus a run's counts. */
+export function addCounts(stored: Frequencies | null, counts: Uint32Array, documents: number): Frequencies {
+  const total = new Uint32Array(Math.max(counts.length, stored?.counts.length ?? 0));
+  if (stored) total.set(stored.counts);
+  for (let i = 0; i < counts.length; i++) if (counts[i]) total[i] = total[i]! + counts[i]!;
+  return { counts: total, documents: (stored?.documents ?? 0) + documents };
+}
+
+/** Terms under which a story is found again: its top terms. */
+export const STORY_KEYS = 20;
+
+/**
+ * A story as it stands after an article joins it (`current`, read inside the writing
+ * transaction) or starts it (`current` null): the one rule both engines apply.
+ */
+export function storyAfter(current: StoryRow | null, input: NewArticle): Omit<StoryRow, 'id' | 'articles'> & { keys: string[] } {
+  const { article } = input;
+  const outlet = article.outlet ?? article.url ?? article.source;
+  const own = new Map(input.vector);
+  const merged = current ? mergeVectors(new Map(current.vector), own, current.articles) : own;
+  const vector = [...merged].map(([t, w]): [string, number] => [t, Math.round(w * 1e6) / 1e6]);
+  if (!current) {
+    return { headline: plainText(article.title ?? article.text.slice(0, 120)), firstSeen: input.dated, lastSeen: input.dated, outlets: [outlet], vector, keys: storyKeys(vector) };
+  }
+  return {
+    headline: current.headline,
+    firstSeen: input.dated < current.firstSeen ? input.dated : current.firstSeen,
+    lastSeen: input.dated > current.lastSeen ? input.dated : current.lastSeen,
+    outlets: current.outlets.includes(outlet) ? current.outlets : [...current.outlets, outlet].sort(),
+    vector,
+    keys: storyKeys(vector),
+  };
+}
+
+function storyKeys(vector: ReadonlyArray<[string, number]>): string[] {
+  return [...new Set(vector.slice(0, STORY_KEYS).map(([t]) => storyKey(t)))];
+}
+
+/** Longest term kept as it is in `story_keys`. */
+const MAX_KEY = 200;
+
+/**
+ * A term as a story key: as it is, or, when longer than MAX_KEY characters (a 5,000-letter
+ * "word"), cut and suffixed with its hash. PostgreSQL cannot index a value over 2,704 bytes, and
+ * both engines keep the same keys. Two long terms sharing a cut and a hash would only make a story
+ * a candidate, which the cosine then judges.
+ */
+export function storyKey(term: string): string {
+  return plainText(term.length <= MAX_KEY ? term : `${term.slice(0, MAX_KEY - 41)}#${createHash('sha1').update(term).digest('hex')}`);
+}
+
+/**
+ * A value for a plain text column (title, outlet, url, headline, fetch error). PostgreSQL's TEXT
+ * cannot hold U+0000 ("invalid byte sequence"), so both engines store it as U+FFFD, the
+ * replacement character, and give the same value back. Nothing is lost: an article's own fields
+ * come back from its `json` column, where JSON.stringify has written U+0000 as the escape
+ * "\u0000" (plain ASCII). Lone surrogates become U+FFFD too, as both drivers' UTF-8 encoding
+ * would make them anyway.
+ */
+export function plainText(value: string): string;
+export function plainText(value: string | null | undefined): string | null;
+export function plainText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return value.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** The name an article is reported under when it cannot be stored. */
+export function articleName(article: Article): string {
+  return plainText(article.url ?? article.source ?? article.id).replace(/[\r\n]+/g, ' ');
+}
+
+/** The one-line error for an article the database refused; the run goes on with the next one. */
+export function articleRefused(article: Article, error: unknown): InputError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new InputError(articleName(article), `could not be stored (${message.split('\n')[0]})`);
+}
 
 export function storyRow(r: { id: number | string; headline: string; first_seen: string; last_seen: string; articles: number | string; outlets: string; vector: string }): StoryRow {
   return {

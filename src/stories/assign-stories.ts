@@ -4,16 +4,14 @@
 // story, seen within WINDOW_DAYS of its date and sharing one of its top terms, whose term vector
 // is closest to its own (cosine at SAME_STORY or more), or starts a new story.
 import type { Article } from '../model.ts';
-import type { Store } from '../store/store.ts';
+import { STORY_KEYS, type Store } from '../store/store.ts';
 import { bandKeys, estimateJaccard, signatureOf } from './minhash.ts';
 import { articleTerms, cosine, DocumentFrequencies, mergeVectors, termVector } from './story-features.ts';
 
 export const DUPLICATE = 0.8;
 export const SAME_STORY = 0.25;
 export const WINDOW_DAYS = 7;
-/** Top terms an article looks stories up by, and a story is found again by. */
-const KEYS = 20;
-/** How often the document frequencies are written back to the store. */
+/** How often (in articles) the document frequencies are added to the store's. */
 const SAVE_EVERY = 2000;
 
 export type Outcome = 'added' | 'duplicate' | 'known';
@@ -29,12 +27,20 @@ function datedOf(article: Article, seenAt: string): string {
   return published && !Number.isNaN(published.getTime()) ? published.toISOString() : seenAt;
 }
 
+/**
+ * Assigns articles to stories in one store, which other runs may be writing too. It weighs terms
+ * by the document frequencies as it last read them plus its own articles since (`df`), and keeps
+ * its own articles' counts apart (`added`): saving adds those to the store's counts, whatever
+ * other runs added meanwhile, and reads the totals back. Only articles the store took count: one
+ * another run stored first (known) or the store refused adds nothing to the saved counts.
+ */
 export class StoryAssigner {
   private sinceSave = 0;
+  private readonly added = new DocumentFrequencies();
 
   private constructor(
     private readonly store: Store,
-    private readonly df: DocumentFrequencies,
+    private df: DocumentFrequencies,
     private readonly sameStory: number,
   ) {}
 
@@ -43,6 +49,10 @@ export class StoryAssigner {
     return new StoryAssigner(store, saved ? new DocumentFrequencies(saved.counts, saved.documents) : new DocumentFrequencies(), options.sameStory ?? SAME_STORY);
   }
 
+  /**
+   * Assigns the article and stores it. An article the store refuses throws its InputError (one
+   * line, naming it); the store and this assigner are then ready for the next article.
+   */
   async add(article: Article, seenAt: string): Promise<Assignment> {
     if (await this.store.hasArticle(article.id)) return { outcome: 'known', storyId: null, duplicateOf: null };
     const dated = datedOf(article, seenAt);
@@ -62,10 +72,8 @@ export class StoryAssigner {
     const terms = articleTerms(article.title, article.text);
     this.df.add(terms);
     const vector = termVector(terms, this.df);
-    const top = [...vector.keys()].slice(0, KEYS);
-    let storyVector = vector;
-    let articles = 0;
     if (storyId === null) {
+      const top = [...vector.keys()].slice(0, STORY_KEYS);
       const since = new Date(new Date(dated).getTime() - WINDOW_DAYS * 86_400_000).toISOString();
       let bestScore = this.sameStory;
       for (const s of await this.store.storyCandidates(top, since)) {
@@ -73,36 +81,27 @@ export class StoryAssigner {
         if (score >= bestScore) {
           bestScore = score;
           storyId = s.id;
-          storyVector = new Map(s.vector);
-          articles = s.articles;
         }
       }
-    } else {
-      const s = await this.store.story(storyId);
-      if (s) {
-        storyVector = new Map(s.vector);
-        articles = s.articles;
-      }
     }
-    const merged = storyId === null ? vector : mergeVectors(storyVector, vector, articles);
-    const committed = await this.store.commitArticle({
-      article,
-      seenAt,
-      dated,
-      signature,
-      bandKeys: keys,
-      duplicateOf,
-      storyId,
-      storyVector: [...merged].map(([t, w]) => [t, Math.round(w * 1e6) / 1e6]),
-      storyKeys: [...merged.keys()].slice(0, KEYS),
-    });
+    // the store merges the vector into the story's as it stands when it writes (another run may
+    // have added to the story since the candidates were read)
+    const committed = await this.store.commitArticle({ article, seenAt, dated, signature, bandKeys: keys, duplicateOf, storyId, vector: [...vector] });
+    if (committed.known) return { outcome: 'known', storyId: null, duplicateOf: null };
+    this.added.add(terms);
     if (++this.sinceSave >= SAVE_EVERY) await this.flush();
     return { outcome: duplicateOf ? 'duplicate' : 'added', storyId: committed.storyId, duplicateOf };
   }
 
+  /** Adds this run's counts to the store's and makes everything written durable. */
   async flush(): Promise<void> {
     this.sinceSave = 0;
-    await this.store.saveFrequencies(this.df.counts, this.df.documents);
+    if (this.added.documents > 0) {
+      const total = await this.store.addFrequencies(this.added.counts, this.added.documents);
+      this.df = new DocumentFrequencies(total.counts, total.documents);
+      this.added.counts.fill(0);
+      this.added.documents = 0;
+    }
     await this.store.flush();
   }
 }

@@ -11,7 +11,13 @@ import { MIGRATIONS } from '../../src/store/store.ts';
 import { storeSuite } from './store-suite.ts';
 
 const file = join(mkdtempSync(join(tmpdir(), 'triangulate-store-')), 'stories.db');
-storeSuite('SQLite', async () => new SqliteStore(file));
+storeSuite('SQLite', async () => new SqliteStore(file), {
+  async refuseTitle(title) {
+    const db = new Database(file);
+    db.prepare(`CREATE TRIGGER refuse_title BEFORE INSERT ON articles WHEN NEW.title = '${title.replace(/'/g, "''")}' BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END`).run();
+    db.close();
+  },
+});
 
 describe('a SQLite store reopened', () => {
   it('keeps its articles and records each migration once', async () => {

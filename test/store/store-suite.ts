@@ -1,8 +1,13 @@
 // The behaviour every store engine must have, run against SQLite always and against PostgreSQL
 // when TRIANGULATE_TEST_PG names a database (CI starts one): idempotent ingest, near-duplicates
-// and syndicated copies, stories assigned online, listing, export, fetch state, migrations.
+// and syndicated copies, stories assigned online, listing, export, fetch state, migrations; and
+// what hostile input and a second writer must not break: U+0000 and huge words stored alike by
+// both engines, an article the database refuses failing alone, an article or a story another
+// writer changed meanwhile, frequencies saved by two runs.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { InputError } from '../../src/errors.ts';
+import type { Article } from '../../src/model.ts';
 import { extractInputs } from '../../src/pipeline.ts';
 import { StoryAssigner } from '../../src/stories/assign-stories.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -16,7 +21,71 @@ function syndicated(text: string): string {
   return [...paragraphs.slice(0, 2), ...paragraphs.slice(3), 'This story was first published by a partner site.'].join('\n\n');
 }
 
-export function storeSuite(name: string, open: () => Promise<Store>): void {
+/** A story nobody else covers: five paragraphs, long enough for near-duplicates of it to be told apart. */
+const HARBOUR = [
+  'Engineers closed the old harbour bridge in Port Elsworth on Tuesday after divers found cracks in two of its granite piers, sending morning traffic on a forty minute detour through the industrial estate.',
+  'The bridge, built in 1911 to carry a tramway over the inner basin, had been due for a full inspection next spring. The harbour board brought the work forward after a fishing crew reported loose stones near the waterline.',
+  'Divers spent six hours under the arches and photographed a fracture running from the footing of the third pier almost to the deck. A second, smaller crack was found on the pier nearest the fish market.',
+  'The board said the bridge would stay closed to cars and lorries for at least three weeks while a contractor props the arches with steel frames. Pedestrians and cyclists will be allowed across on a narrow fenced path.',
+  'Shopkeepers on the quay said the closure could not have come at a worse time, with the autumn seafood festival due to open in ten days and thousands of visitors expected to cross the basin on foot every evening.',
+].join('\n\n');
+
+/** Another story, about something else entirely. */
+const ORCHARD = [
+  'Growers in the Tamsin valley began picking the apple harvest two weeks early this year after a dry, hot August ripened the fruit faster than any season since records began at the cooperative in 1962.',
+  'The cooperative asked schools and retirees for help in the orchards, offering a daily wage and lunch to anyone willing to climb a ladder. More than four hundred volunteers signed up within a day.',
+  'Cold stores at the packing house are already close to full, and the manager said lorries would run through the night to move the crop to juice presses on the coast before it spoils.',
+  'Prices at the wholesale market fell by a fifth in a week as the early fruit arrived. Smaller farms warned that they might not cover the cost of picking if prices kept falling.',
+  'The regional council promised emergency storage grants and said it would review irrigation rules before next summer, after several wells in the valley ran low in July.',
+].join('\n\n');
+
+/** A store that never finds an article stored: as a run that looked before another run stored it. */
+function blind(store: Store): Store {
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'hasArticle') return async () => false;
+      const value = Reflect.get(target, property) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** A store whose next commit first lets `meanwhile` run: another writer getting in between a run's reads and its write. */
+function interrupted(store: Store, meanwhile: () => Promise<unknown>): Store {
+  let pending: (() => Promise<unknown>) | null = meanwhile;
+  return new Proxy(store, {
+    get(target, property) {
+      const value = Reflect.get(target, property) as unknown;
+      if (property === 'commitArticle') {
+        return async (...args: unknown[]) => {
+          const run = pending;
+          pending = null;
+          if (run) await run();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** A word of `length` letters, capitalised, the same every run. */
+function longWord(length: number): string {
+  let s = 7;
+  let word = 'Q';
+  for (let i = 1; i < length; i++) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    word += String.fromCharCode(97 + ((s >> 16) % 26));
+  }
+  return word;
+}
+
+export interface EngineHooks {
+  /** Makes the database itself refuse (raise an error for) any article stored with this title. */
+  refuseTitle(title: string): Promise<void>;
+}
+
+export function storeSuite(name: string, open: () => Promise<Store>, hooks: EngineHooks): void {
   describe(`the ${name} store`, () => {
     let store: Store;
     before(async () => {
@@ -89,6 +158,113 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       const saved = await store.loadFrequencies();
       assert.equal(saved?.documents, 7);
       assert.equal(saved.counts.length, 1 << 20);
+    });
+
+    it('stores U+0000 in a title, text, outlet and url, and gives the article back as it was', async () => {
+      const { articles } = await extractInputs([{ text: HARBOUR, source: 'harbour.txt' }]);
+      const article: Article = { ...articles[0]!, id: 'a-nul-0000', title: 'Harbour\u0000bridge closed', outlet: 'Quay\u0000Times', url: 'https://quay.example/nul\u0000', text: `${articles[0]!.text}\u0000` };
+      const assigner = await StoryAssigner.open(store);
+      const result = await assigner.add(article, SEEN);
+      await assigner.flush();
+      assert.equal(result.outcome, 'added');
+      const back = (await store.storyArticles(result.storyId!)).find((a) => a.id === article.id);
+      assert.deepEqual(back, article);
+      const story = (await store.story(result.storyId!))!;
+      // a headline is a plain column: U+0000 is stored as U+FFFD by both engines
+      assert.equal(story.headline, 'Harbour\uFFFDbridge closed');
+      assert.deepEqual(story.outlets, ['Quay\u0000Times']);
+      const exported = [];
+      for await (const row of store.exportArticles()) if (row.article.id === article.id) exported.push(row.article);
+      assert.deepEqual(exported, [article]);
+    });
+
+    it('stores an article whose 5,000-letter word is one of its story keys, and finds its story by it', async () => {
+      const word = longWord(5000);
+      const text = `The festival committee met ${word} officials on Friday, and the ${word} delegation agreed to move the opening night.\n\nVisitors were told that ${word} stewards would guide them across the basin by boat while the bridge is closed.`;
+      const { articles } = await extractInputs([{ text, source: 'long-word.txt', outlet: 'Basin Herald' }]);
+      const assigner = await StoryAssigner.open(store);
+      const result = await assigner.add(articles[0]!, SEEN);
+      await assigner.flush();
+      assert.equal(result.outcome, 'added');
+      const found = await store.storyCandidates([`n:${word.toLowerCase()}`], '');
+      assert.deepEqual(found.map((s) => s.id), [result.storyId]);
+    });
+
+    it('fails only the article the database refuses, with one line naming it, and stores the next', async () => {
+      await hooks.refuseTitle('Refused by the database');
+      const { articles } = await extractInputs([
+        { text: `${HARBOUR}\n\nA reader wrote in about the refused letter.`, source: 'refused.txt', title: 'Refused by the database', url: 'https://quay.example/refused' },
+        { text: `${HARBOUR}\n\nThe mayor is expected to visit the site on Monday.`, source: 'next.txt', title: 'Mayor to visit the bridge' },
+      ]);
+      const before = await store.articleCount();
+      const documents = (await store.loadFrequencies())!.documents;
+      const assigner = await StoryAssigner.open(store);
+      await assert.rejects(assigner.add(articles[0]!, SEEN), (error: unknown) => {
+        assert.ok(error instanceof InputError, String(error));
+        assert.equal(error.input, 'https://quay.example/refused');
+        assert.match(error.message, /could not be stored/);
+        assert.ok(!error.message.includes('\n'), error.message);
+        return true;
+      });
+      const next = await assigner.add(articles[1]!, SEEN);
+      await assigner.flush();
+      assert.notEqual(next.outcome, 'known');
+      assert.equal(await store.articleCount(), before + 1);
+      assert.equal(await store.hasArticle(articles[0]!.id), false);
+      // only the stored article counts in the frequencies
+      assert.equal((await store.loadFrequencies())!.documents, documents + 1);
+    });
+
+    it('counts an article another writer stored meanwhile as known, with nothing written twice', async () => {
+      const { articles } = await extractInputs([EXAMPLE_DIR]);
+      const before = await store.articleCount();
+      const stories = (await store.stories()).map((s) => [s.id, s.articles]);
+      const assigner = await StoryAssigner.open(blind(store));
+      for (const a of articles) assert.equal((await assigner.add(a, SEEN)).outcome, 'known');
+      await assigner.flush();
+      assert.equal(await store.articleCount(), before);
+      assert.deepEqual((await store.stories()).map((s) => [s.id, s.articles]), stories);
+    });
+
+    it('adds up the document frequencies two runs save, rather than keeping the last', async () => {
+      const documents = (await store.loadFrequencies())!.documents;
+      const { articles } = await extractInputs([
+        { text: `${HARBOUR}\n\nTraffic wardens will be posted at both ends of the detour.`, source: 'one.txt' },
+        { text: `${HARBOUR}\n\nThe contractor said steel for the frames arrives on Thursday.`, source: 'two.txt' },
+      ]);
+      const first = await StoryAssigner.open(store);
+      const second = await StoryAssigner.open(store);
+      assert.notEqual((await first.add(articles[0]!, SEEN)).outcome, 'known');
+      assert.notEqual((await second.add(articles[1]!, SEEN)).outcome, 'known');
+      await first.flush();
+      await second.flush();
+      assert.equal((await store.loadFrequencies())!.documents, documents + 2);
+    });
+
+    it('updates a story another writer joined meanwhile from its current row, losing neither article', async () => {
+      const original = ORCHARD;
+      const { articles } = await extractInputs([
+        { text: original, source: 'orchard.txt', outlet: 'Valley Post' },
+        { text: `${original}\n\nThe Vexillarian guild said the Vexillarian banners in the orchards would come down, and the Vexillarian fair would be moved.`, source: 'guild.txt', outlet: 'Guild Gazette' },
+        { text: `${original}\n\nPickers are expected to finish by the end of the month.`, source: 'cost.txt', outlet: 'Coast Daily' },
+      ]);
+      const assigner = await StoryAssigner.open(store);
+      const first = await assigner.add(articles[0]!, SEEN);
+      await assigner.flush();
+      assert.equal((await store.story(first.storyId!))!.articles, 1);
+      const other = await StoryAssigner.open(store);
+      let meanwhile: Awaited<ReturnType<StoryAssigner['add']>> | undefined;
+      const late = await StoryAssigner.open(interrupted(store, async () => (meanwhile = await other.add(articles[1]!, SEEN))));
+      const last = await late.add(articles[2]!, SEEN);
+      await other.flush();
+      await late.flush();
+      assert.equal(meanwhile?.storyId, first.storyId);
+      assert.equal(last.storyId, first.storyId);
+      const story = (await store.story(first.storyId!))!;
+      assert.equal(story.articles, 3);
+      assert.deepEqual(story.outlets, ['Coast Daily', 'Guild Gazette', 'Valley Post']);
+      // the guild's word came in with the article stored meanwhile: the late write kept it
+      assert.ok(story.vector.some(([t]) => t.includes('vexillarian')), JSON.stringify(story.vector.map(([t]) => t)));
     });
   });
 }
