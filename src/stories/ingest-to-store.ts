@@ -64,7 +64,14 @@ export async function ingestToStore(inputs: readonly string[], store: Store, opt
     options.onError?.(error);
   };
   const add = async (article: Article): Promise<void> => {
-    const result = await assigner.add(article, now());
+    let result;
+    try {
+      result = await assigner.add(article, now());
+    } catch (error) {
+      // the store refused this article (a value the database cannot hold): it alone fails
+      if (error instanceof InputError) return onError(error);
+      throw error;
+    }
     if (result.outcome === 'known') summary.known++;
     else {
       if (result.outcome === 'duplicate') summary.duplicates++;

@@ -5,11 +5,15 @@
 // both engines, an article the database refuses failing alone, an article or a story another
 // writer changed meanwhile, frequencies saved by two runs.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { InputError } from '../../src/errors.ts';
 import type { Article } from '../../src/model.ts';
 import { extractInputs } from '../../src/pipeline.ts';
 import { StoryAssigner } from '../../src/stories/assign-stories.ts';
+import { ingestToStore } from '../../src/stories/ingest-to-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { EXAMPLE_DIR } from '../helpers.ts';
 
@@ -213,6 +217,23 @@ export function storeSuite(name: string, open: () => Promise<Store>, hooks: Engi
       assert.equal(await store.hasArticle(articles[0]!.id), false);
       // only the stored article counts in the frequencies
       assert.equal((await store.loadFrequencies())!.documents, documents + 1);
+    });
+
+    it('ingest reports an article the database refuses on one line and stores the rest', async () => {
+      // the database refuses the title since the test before
+      const dir = mkdtempSync(join(tmpdir(), 'triangulate-refused-'));
+      try {
+        writeFileSync(join(dir, 'a-refused.html'), `<html><head><title>Refused by the database</title></head><body><article><p>${HARBOUR.split('\n\n').join('</p><p>')}</p><p>A reader wrote in about the refused page.</p></article></body></html>`);
+        writeFileSync(join(dir, 'b-next.txt'), `${HARBOUR}\n\nThe harbour master is expected to inspect the crane on Friday.`);
+        const errors: InputError[] = [];
+        const summary = await ingestToStore([dir], store, { onError: (e) => errors.push(e) });
+        assert.equal(errors.length, 1, errors.map((e) => e.message).join('; '));
+        assert.equal(errors[0]!.input, join(dir, 'a-refused.html'));
+        assert.equal(summary.failed, 1);
+        assert.equal(summary.added + summary.duplicates, 1);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('counts an article another writer stored meanwhile as known, with nothing written twice', async () => {
