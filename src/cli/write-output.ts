@@ -5,7 +5,7 @@
 // `-` is standard output. Content may be one string or pieces of it, so that an output larger
 // than the longest string V8 can build is still written.
 import { randomBytes } from 'node:crypto';
-import { constants, type Stats } from 'node:fs';
+import { constants, fstatSync, type Stats } from 'node:fs';
 import { lstat, mkdir, open, readlink, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, resolve } from 'node:path';
@@ -24,32 +24,49 @@ const WRITE_CHARS = 256 * 1024;
 
 export async function writeOutput(path: string, content: Content): Promise<void> {
   if (path === STDOUT) return writeStream(process.stdout, content);
-  let plan: { direct: boolean; target: string };
+  let plan: Plan;
   try {
     plan = await planWrite(path);
   } catch (error) {
     throw asOutputError(path, error);
   }
-  return plan.direct ? writeDirectly(path, plan.target, content) : writeAtomically(path, plan.target, content);
+  if (plan.how === 'stream') return writeStream(plan.stream, content);
+  return plan.how === 'direct' ? writeDirectly(path, plan.target, content) : writeAtomically(path, plan.target, content);
 }
 
+type Plan = { how: 'atomic' | 'direct'; target: string } | { how: 'stream'; stream: NodeJS.WritableStream };
+
 /** Where and how to write `path`: atomically to a regular file (a link's final target), or directly into a device or pipe. */
-async function planWrite(path: string): Promise<{ direct: boolean; target: string }> {
+async function planWrite(path: string): Promise<Plan> {
   const absolute = resolve(path);
   let info: Stats | null = await lstat(absolute).catch(missing);
-  if (info === null) return { direct: false, target: absolute };
+  if (info === null) return { how: 'atomic', target: absolute };
   if (info.isSymbolicLink()) {
     const followed = await stat(absolute).catch(missing);
     // a dangling link: create the file it points at, and keep the link
-    if (followed === null) return { direct: false, target: await danglingTarget(absolute) };
-    if (followed.isFile()) return { direct: false, target: await realpath(absolute) };
+    if (followed === null) return { how: 'atomic', target: await danglingTarget(absolute) };
+    if (followed.isFile()) return { how: 'atomic', target: await realpath(absolute) };
     info = followed;
   }
-  if (info.isFile()) return { direct: false, target: absolute };
+  if (info.isFile()) return { how: 'atomic', target: absolute };
   if (info.isDirectory()) throw new OutputError(path, 'is a directory');
-  if (info.isCharacterDevice() || info.isFIFO()) return { direct: true, target: absolute };
-  if (info.isSocket()) throw new OutputError(path, 'is a socket; a report cannot be written to it');
+  if (info.isCharacterDevice() || info.isFIFO()) return { how: 'direct', target: absolute };
+  if (info.isSocket()) {
+    // a socket cannot be opened by name, but /dev/stdout may lead to one: this process's own output
+    if (sameFile(info, 1)) return { how: 'stream', stream: process.stdout };
+    if (sameFile(info, 2)) return { how: 'stream', stream: process.stderr };
+    throw new OutputError(path, 'is a socket; a report cannot be written to it');
+  }
   throw new OutputError(path, 'is a block device (a disk); refusing to write a report onto it');
+}
+
+function sameFile(info: Stats, fd: number): boolean {
+  try {
+    const other = fstatSync(fd);
+    return other.dev === info.dev && other.ino === info.ino;
+  } catch {
+    return false;
+  }
 }
 
 function missing(error: NodeJS.ErrnoException): null {
@@ -74,7 +91,10 @@ async function writeAtomically(path: string, target: string, content: Content): 
   const temp = resolve(dir, `.triangulate-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   let handle: FileHandle | null = null;
   try {
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      // the folder's own name taken by a file says EEXIST, a parent's ENOTDIR: the same trouble
+      throw error.code === 'EEXIST' ? Object.assign(error, { code: 'ENOTDIR' }) : error;
+    });
     handle = await open(temp, 'wx');
     await writeAll(handle, content);
     await handle.close();

@@ -64,11 +64,13 @@ async function readInput(ref: Exclude<InputRef, { kind: 'failed' }>, maxBytes: n
   try {
     const info = fstatSync(fd);
     if (info.isDirectory()) throw new InputError(ref.source, 'is a directory');
-    if (!info.isFile()) return await readStream(fd, ref.source, maxBytes, info.isFIFO(), options.pipeWaitMs ?? PIPE_WAIT_MS);
-    // synchronous: a local page reads in well under a millisecond, and each async step would
-    // cost a turn of the event loop per file
-    if (info.size > maxBytes) throw new InputError(ref.source, tooLarge(info.size, maxBytes));
-    const bytes = readRegular(fd, info.size, maxBytes);
+    let bytes: Buffer;
+    if (info.isFile()) {
+      if (info.size > maxBytes) throw new InputError(ref.source, tooLarge(info.size, maxBytes));
+      // synchronous: a local page reads in well under a millisecond, and each async step would
+      // cost a turn of the event loop per file
+      bytes = readRegular(fd, info.size, maxBytes);
+    } else bytes = await readStream(fd, ref.source, maxBytes, info.isFIFO(), options.pipeWaitMs ?? PIPE_WAIT_MS);
     if (bytes.length > maxBytes) throw new InputError(ref.source, tooLarge(null, maxBytes));
     return bytes;
   } finally {
