@@ -127,6 +127,14 @@ export function extractOne(input: ArticleInput, index = 0): Article {
   return segmentArticle(extractArticle(item.doc));
 }
 
+/** What a value is, for a message: "null", "a number", "an array"… */
+function describeType(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  return type === 'object' ? 'an object' : type === 'bigint' ? 'a BigInt' : `a ${type}`;
+}
+
 /** The optional string fields of an in-memory article. */
 const STRING_FIELDS = ['source', 'url', 'outlet', 'title', 'author', 'publishedAt', 'html', 'text'] as const;
 
@@ -138,8 +146,7 @@ const STRING_FIELDS = ['source', 'url', 'outlet', 'title', 'author', 'publishedA
 function memoryDocument(input: unknown, index: number): IngestItem {
   const fallback = `input#${index + 1}`;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    const what = input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input;
-    return { error: new InputError(fallback, `an input must be a path or an object with "text" or "html", not ${what}`) };
+    return { error: new InputError(fallback, `an input must be a path or an object with "text" or "html", not ${describeType(input)}`) };
   }
   const fields = input as Record<string, unknown>;
   const given = (name: string): string | null => (typeof fields[name] === 'string' ? (fields[name] as string) : null);
@@ -147,7 +154,7 @@ function memoryDocument(input: unknown, index: number): IngestItem {
   for (const name of STRING_FIELDS) {
     const value = fields[name];
     if (value !== undefined && value !== null && typeof value !== 'string') {
-      return { error: new InputError(source, `"${name}" must be a string, not ${Array.isArray(value) ? 'an array' : typeof value}`) };
+      return { error: new InputError(source, `"${name}" must be a string, not ${describeType(value)}`) };
     }
   }
   // the field that holds text: {html: null, text: "…"} is text
