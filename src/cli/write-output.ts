@@ -132,10 +132,25 @@ async function writeAll(handle: FileHandle, content: Content): Promise<void> {
   if (pending) await handle.write(pending);
 }
 
+/** Standard output (or error): a reader that went away (`| head`) ends the writing quietly. */
 async function writeStream(stream: NodeJS.WritableStream, content: Content): Promise<void> {
-  for await (const piece of pieces(content)) {
-    if (piece && !stream.write(piece)) await once(stream, 'drain');
+  let failure: NodeJS.ErrnoException | null = null;
+  const onError = (error: NodeJS.ErrnoException): void => {
+    failure ??= error;
+  };
+  stream.on('error', onError);
+  try {
+    for await (const piece of pieces(content)) {
+      if (failure) break;
+      if (piece && !stream.write(piece)) await once(stream, 'drain');
+    }
+  } catch (error) {
+    failure ??= error as NodeJS.ErrnoException;
+  } finally {
+    stream.off('error', onError);
   }
+  const error = failure as NodeJS.ErrnoException | null;
+  if (error && error.code !== 'EPIPE') throw asOutputError(stream === process.stderr ? 'standard error' : 'standard output', error);
 }
 
 function pieces(content: Content): Iterable<string> | AsyncIterable<string> {

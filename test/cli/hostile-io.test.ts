@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -148,6 +148,32 @@ describe('outputs keep what the path names', () => {
     const directory = run(['analyze', ARTICLE, '--json', dir, '-q']);
     assert.equal(directory.status, 1);
     assert.equal(directory.stderr, `triangulate: ${dir}: is a directory\n`);
+    // a full device, through a link (never /dev/full itself: the old code, as root, replaced the node)
+    symlinkSync('/dev/full', join(dir, 'full.json'));
+    const full = run(['analyze', ARTICLE, '--json', join(dir, 'full.json'), '-q']);
+    assert.equal(full.status, 1);
+    assert.equal(full.stderr, `triangulate: ${join(dir, 'full.json')}: no space left on the device\n`);
+    assert.ok(lstatSync(join(dir, 'full.json')).isSymbolicLink());
+  });
+
+  it('says when standard output is full, and stops quietly when its reader has gone', () => {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const full = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'cli', 'main.ts'), 'extract', ARTICLE, '--json', '-', '-q'], {
+        stdio: ['ignore', fd, 'pipe'],
+        encoding: 'utf8',
+        timeout: HARD_TIMEOUT_MS,
+      });
+      assert.equal(full.status, 1);
+      assert.equal(full.stderr, 'triangulate: standard output: no space left on the device\n');
+    } finally {
+      closeSync(fd);
+    }
+    const gone = spawnSync('sh', ['-c', `"$0" --import "$1" "$2" extract "$3" --json - -q | true`, process.execPath, import.meta.resolve('tsx'), join(ROOT, 'src', 'cli', 'main.ts'), EXAMPLE_DIR], {
+      encoding: 'utf8',
+      timeout: HARD_TIMEOUT_MS,
+    });
+    assert.doesNotMatch(gone.stderr, /EPIPE|Error|at /);
   });
 });
 
