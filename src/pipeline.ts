@@ -1,7 +1,7 @@
 // The library's entry points: run the stages over inputs (paths, globs, `-`, or in-memory
 // articles) and return articles or the dossier. I/O happens in ingest only; failures of single
 // inputs are collected, never thrown, so that one bad input does not stop a batch.
-import { InputError } from './errors.ts';
+import { InputError, UsageError } from './errors.ts';
 import { attributeQuotes } from './annotate/attribute-quotes.ts';
 import { findAttributions, tagArticle } from './annotate/find-attributions.ts';
 import { findNames } from './annotate/find-names.ts';
@@ -55,9 +55,11 @@ export async function extractInputs(inputs: readonly Input[], options: RunOption
 
 /** The articles of the inputs one at a time, as they are read: a long run never holds them all. */
 export async function* eachArticle(inputs: readonly Input[], options: RunOptions = {}): AsyncGenerator<Article> {
+  if (!Array.isArray(inputs)) throw new UsageError('the inputs must be an array (of paths, globs, "-" or article objects)');
   const paths = inputs.filter((i): i is string => typeof i === 'string');
   const refs = await expandInputs(paths);
-  const memory = inputs.filter((i): i is ArticleInput => typeof i !== 'string');
+  // anything else, null and numbers included, is an in-memory input: it is read or it fails alone
+  const memory: unknown[] = inputs.filter((i) => typeof i !== 'string');
   const total = refs.length + memory.length;
   function* take(items: IngestItem[]): Generator<Article> {
     for (const item of items) {
@@ -187,23 +189,52 @@ export function extractOne(input: ArticleInput, index = 0): Article {
   return segmentArticle(extractArticle(item.doc));
 }
 
-function memoryDocument(input: ArticleInput, index: number): IngestItem {
-  const source = input.source ?? input.url ?? `input#${index + 1}`;
-  const content = input.html ?? input.text;
-  if (typeof content !== 'string' || content.trim() === '') {
-    return { error: new InputError(source, 'an in-memory article needs a non-empty "text" or "html"') };
+/** What a value is, for a message: "null", "a number", "an array"… */
+function describeType(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  return type === 'object' ? 'an object' : type === 'bigint' ? 'a BigInt' : `a ${type}`;
+}
+
+/** The optional string fields of an in-memory article. */
+const STRING_FIELDS = ['source', 'url', 'outlet', 'title', 'author', 'publishedAt', 'html', 'text'] as const;
+
+/**
+ * One in-memory input as a document, or why it cannot be one. Anything may arrive here from
+ * JavaScript callers (null, a number, fields of the wrong type): each becomes a failure naming
+ * the input and the field, never a TypeError. A field that is null or undefined is absent.
+ */
+function memoryDocument(input: unknown, index: number): IngestItem {
+  const fallback = `input#${index + 1}`;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { error: new InputError(fallback, `an input must be a path or an object with "text" or "html", not ${describeType(input)}`) };
   }
+  const fields = input as Record<string, unknown>;
+  const given = (name: string): string | null => (typeof fields[name] === 'string' ? (fields[name] as string) : null);
+  const source = given('source') ?? given('url') ?? fallback;
+  for (const name of STRING_FIELDS) {
+    const value = fields[name];
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      return { error: new InputError(source, `"${name}" must be a string, not ${describeType(value)}`) };
+    }
+  }
+  // the field that holds text: {html: null, text: "…"} is text
+  const html = given('html');
+  const text = given('text');
+  const format = html !== null && html.trim() !== '' ? 'html' : text !== null && text.trim() !== '' ? 'text' : null;
+  if (format === null) return { error: new InputError(source, 'an in-memory article needs a non-empty "text" or "html"') };
   const doc: RawDocument = {
     source,
-    format: input.html !== undefined ? 'html' : 'text',
-    content,
+    format,
+    content: format === 'html' ? html! : text!,
     encoding: 'utf-8',
     hints: {
-      url: input.url ?? null,
-      outlet: input.outlet ?? null,
-      title: input.title ?? null,
-      author: input.author ?? null,
-      publishedAt: input.publishedAt ?? null,
+      url: given('url'),
+      outlet: given('outlet'),
+      title: given('title'),
+      author: given('author'),
+      publishedAt: given('publishedAt'),
     },
   };
   return { doc };

@@ -2,21 +2,22 @@
 // The `triangulate` command: analyze, check, ingest, stories, dossier, export, extract and schema. Exit 0 when every input was
 // processed, 1 when some failed (the rest still written), 2 on a usage error.
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { open, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from '../errors.ts';
-import { DEFAULT_MAX_BYTES } from '../ingest/ingest.ts';
+import { errorLine, oneLine, UsageError } from '../errors.ts';
+import { DEFAULT_MAX_BYTES, expandInputs } from '../ingest/ingest.ts';
 import type { Article, Dossier } from '../model.ts';
 import { analyzeArticles, analyzeInputs, extractInputs, type RunOptions } from '../pipeline.ts';
 import { ingestToStore } from '../stories/ingest-to-store.ts';
 import { DEFAULT_DB, openStore } from '../store/open-store.ts';
 import { renderHtml } from '../render/render-html.ts';
-import { renderJson } from '../render/render-json.ts';
+import { renderJsonChunks } from '../render/render-json.ts';
 import { renderMarkdown } from '../render/render-markdown.ts';
 import { parseSize } from './parse-size.ts';
 import { createProgress } from './progress.ts';
-import { writeAtomically } from './write-output.ts';
+import { STDOUT, writeOutput, type Content } from './write-output.ts';
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXAMPLE_DIR = join(PACKAGE_ROOT, 'examples', 'drone-strikes-2025');
@@ -49,9 +50,9 @@ function buildProgram(): Command {
     .command('analyze')
     .description('analyse one story: files, directories (recursive), globs or - for stdin; with no inputs, the bundled example')
     .argument('[inputs...]', '.txt .md .html .json .jsonl files (optionally .gz), directories, globs, -')
-    .option('--json <file>', 'write the dossier as JSON')
-    .option('--md <file>', 'write the Markdown brief')
-    .option('--html <file>', 'write the HTML report')
+    .option('--json <file>', 'write the dossier as JSON (- for standard output)')
+    .option('--md <file>', 'write the Markdown brief (- for standard output)')
+    .option('--html <file>', 'write the HTML report (- for standard output)')
     .option('--out <dir>', `write dossier.json, brief.md and report.html here (the default, into ./${DEFAULT_OUT_DIR}, when no other output is named)`)
     .addOption(maxBytes())
     .option('-q, --quiet', 'no progress bar and no summary')
@@ -63,7 +64,7 @@ function buildProgram(): Command {
     .command('extract')
     .description('only ingest and extract: clean article text and metadata as { "articles": [...] }')
     .argument('<inputs...>', 'files, directories, globs or -')
-    .option('--json <file>', 'write here instead of standard output')
+    .option('--json <file>', 'write here instead of standard output (- for standard output)')
     .addOption(maxBytes())
     .option('-q, --quiet', 'no progress bar and no summary')
     .action(async (inputs: string[], options: CommonOptions & { json?: string }) => {
@@ -88,8 +89,8 @@ function buildProgram(): Command {
     .command('stories')
     .description('list the stories in the store')
     .addOption(db())
-    .option('--since <date>', 'only stories seen on or after this date')
-    .option('--min-outlets <n>', 'only stories from at least this many outlets', (v) => Number.parseInt(v, 10))
+    .option('--since <date>', 'only stories seen on or after this date (YYYY-MM-DD, or an ISO 8601 time)', parseSince)
+    .option('--min-outlets <n>', 'only stories from at least this many outlets', parseMinOutlets)
     .option('--json', 'as JSON')
     .action(async (options: { db: string; since?: string; minOutlets?: number; json?: boolean }) => {
       process.exitCode = await runStories(options);
@@ -100,9 +101,9 @@ function buildProgram(): Command {
     .description("render a stored story's dossier, as analyze does")
     .argument('<story-id>', 'the story, as `stories` lists it')
     .addOption(db())
-    .option('--json [file]', 'the dossier as JSON (standard output without a file)')
-    .option('--md [file]', 'the Markdown brief')
-    .option('--html [file]', 'the HTML report')
+    .option('--json [file]', 'the dossier as JSON (standard output without a file, or with -)')
+    .option('--md [file]', 'the Markdown brief (standard output without a file, or with -)')
+    .option('--html [file]', 'the HTML report (standard output without a file, or with -)')
     .action(async (id: string, options: { db: string; json?: string | true; md?: string | true; html?: string | true }) => {
       process.exitCode = await runDossier(id, options);
     });
@@ -111,8 +112,8 @@ function buildProgram(): Command {
     .command('export')
     .description('write the stored articles and stories as JSON Lines')
     .addOption(db())
-    .option('--articles <file>', 'articles here (standard output without it)')
-    .option('--stories <file>', 'stories here')
+    .option('--articles <file>', 'articles here (standard output without it, or with -)')
+    .option('--stories <file>', 'stories here (- for standard output)')
     .action(async (options: { db: string; articles?: string; stories?: string }) => {
       process.exitCode = await runExport(options);
     });
@@ -152,7 +153,8 @@ async function runAnalyze(givenInputs: string[], options: AnalyzeOptions): Promi
     if (!options.quiet) process.stderr.write(`No inputs given: analysing the bundled example story (${example}).\n`);
   }
   const outputs = plannedOutputs(options);
-  refuseOverwritingInputs(inputs, Object.values(outputs));
+  refuseSeveralOnStdout(Object.values(outputs));
+  await refuseOverwritingInputs(inputs, Object.values(outputs));
   const progress = await createProgress(!options.quiet);
   const { dossier, articles, failures } = await analyzeInputs(inputs, runOptions(options, progress));
   progress.stop();
@@ -161,15 +163,17 @@ async function runAnalyze(givenInputs: string[], options: AnalyzeOptions): Promi
     return 1;
   }
   const written: string[] = [];
-  if (outputs.json) written.push(await write(outputs.json, renderJson(dossier)));
+  if (outputs.json) written.push(await write(outputs.json, renderJsonChunks(dossier)));
   if (outputs.md) written.push(await write(outputs.md, renderMarkdown(dossier)));
   if (outputs.html) written.push(await write(outputs.html, renderHtml(dossier)));
   if (!options.quiet) {
+    // the summary must not mix with a report written to standard output
+    const summaryStream = Object.values(outputs).includes(STDOUT) ? process.stderr : process.stdout;
     const outlets = new Set(articles.map((a) => a.outlet).filter((o) => o !== null)).size;
     const unknown = articles.filter((a) => a.outlet === null).length;
     const sentences = articles.reduce((n, a) => n + a.sentences.length, 0);
     const removed = articles.reduce((n, a) => n + a.removed.length, 0);
-    process.stdout.write(
+    summaryStream.write(
       `Analysed ${articles.length} article${articles.length === 1 ? '' : 's'} from ${outlets} named outlet${outlets === 1 ? '' : 's'}` +
         (unknown ? ` and ${unknown} of unknown outlet` : '') +
         ': ' +
@@ -185,7 +189,7 @@ async function runCheck(claim: string, inputs: string[], options: CommonOptions 
   if (claim.trim().split(/\s+/).length < 3) throw new UsageError('the claim needs at least three words');
   if (options.story !== undefined && inputs.length) throw new UsageError('give either inputs or --story, not both');
   if (options.story === undefined && inputs.length === 0) throw new UsageError('give the coverage: inputs, or --story ID');
-  if (options.json && options.json !== '-') refuseOverwritingInputs(inputs, [options.json]);
+  await refuseOverwritingInputs(inputs, [options.json]);
   const progress = await createProgress(!options.quiet);
   const { dossier, articles, failures } = options.story !== undefined ? await storedStory(options.db, options.story) : await analyzeInputs(inputs, runOptions(options, progress));
   progress.stop();
@@ -195,8 +199,7 @@ async function runCheck(claim: string, inputs: string[], options: CommonOptions 
   }
   const { checkClaim } = await import('../check/check-claim.ts');
   const result = checkClaim(claim, dossier);
-  if (options.json === '-') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else if (options.json) await writeAtomically(options.json, `${JSON.stringify(result, null, 2)}\n`);
+  if (options.json) await writeOutput(options.json, renderJsonChunks(result));
   else {
     const { renderCheck } = await import('../render/render-check.ts');
     process.stdout.write(renderCheck(result));
@@ -207,7 +210,7 @@ async function runCheck(claim: string, inputs: string[], options: CommonOptions 
 async function storedStory(db: string, id: string): Promise<{ dossier: Dossier; articles: Article[]; failures: unknown[] }> {
   const storyId = Number(id);
   if (!Number.isInteger(storyId) || storyId <= 0) throw new UsageError(`not a story id: ${id}`);
-  if (!/^postgres/i.test(db) && !existsSync(db)) throw new UsageError(`no store at ${db}`);
+  await requireStore(db);
   const store = await openStore(db);
   try {
     const articles = await store.storyArticles(storyId);
@@ -219,7 +222,7 @@ async function storedStory(db: string, id: string): Promise<{ dossier: Dossier; 
 }
 
 async function runIngest(inputs: string[], options: CommonOptions & { db: string; allowPrivate?: boolean }): Promise<number> {
-  refuseOverwritingInputs(inputs, [options.db]);
+  if (!isPostgres(options.db)) await refuseOverwritingInputs(inputs, [options.db]);
   const progress = await createProgress(!options.quiet);
   const store = await openStore(options.db);
   let summary;
@@ -242,11 +245,11 @@ async function runIngest(inputs: string[], options: CommonOptions & { db: string
 }
 
 async function runStories(options: { db: string; since?: string; minOutlets?: number; json?: boolean }): Promise<number> {
-  if (!/^postgres/i.test(options.db) && !existsSync(options.db)) throw new UsageError(`no store at ${options.db}`);
+  await requireStore(options.db);
   const store = await openStore(options.db);
   try {
     const stories = await store.stories({ since: options.since, minOutlets: options.minOutlets });
-    if (options.json) process.stdout.write(`${JSON.stringify(stories.map(({ vector: _, ...s }) => s), null, 2)}\n`);
+    if (options.json) await writeOutput(STDOUT, renderJsonChunks(stories.map(({ vector: _, ...s }) => s)));
     else {
       const clean = (t: string): string => t.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
       for (const s of stories) process.stdout.write(`${String(s.id).padStart(6)}  ${s.firstSeen.slice(0, 10)}…${s.lastSeen.slice(0, 10)}  ${String(s.articles).padStart(4)} articles  ${String(s.outlets.length).padStart(3)} outlets  ${clean(s.headline).slice(0, 90)}\n`);
@@ -258,32 +261,32 @@ async function runStories(options: { db: string; since?: string; minOutlets?: nu
 }
 
 async function runDossier(id: string, options: { db: string; json?: string | true; md?: string | true; html?: string | true }): Promise<number> {
+  // a flag without a file, or -, is standard output; with no flag at all, the JSON goes there
+  const target = (value: string | true | undefined): string | undefined => (value === true ? STDOUT : value);
+  const json = target(options.json ?? (options.md || options.html ? undefined : true));
+  const md = target(options.md);
+  const html = target(options.html);
+  refuseSeveralOnStdout([json, md, html]);
   const { dossier } = await storedStory(options.db, id);
-  const outputs: Array<[string | true | undefined, () => string]> = [
-    [options.json ?? (options.md || options.html ? undefined : true), () => renderJson(dossier)],
-    [options.md, () => renderMarkdown(dossier)],
-    [options.html, () => renderHtml(dossier)],
-  ];
-  for (const [target, render] of outputs) {
-    if (target === undefined) continue;
-    if (target === true) process.stdout.write(render());
-    else await writeAtomically(target, render());
-  }
+  if (json) await writeOutput(json, renderJsonChunks(dossier));
+  if (md) await writeOutput(md, renderMarkdown(dossier));
+  if (html) await writeOutput(html, renderHtml(dossier));
   return 0;
 }
 
 async function runExport(options: { db: string; articles?: string; stories?: string }): Promise<number> {
-  if (!/^postgres/i.test(options.db) && !existsSync(options.db)) throw new UsageError(`no store at ${options.db}`);
+  refuseSeveralOnStdout([options.articles ?? STDOUT, options.stories]);
+  await requireStore(options.db);
   const store = await openStore(options.db);
   try {
-    const lines: string[] = [];
-    for await (const row of store.exportArticles()) lines.push(JSON.stringify({ storyId: row.storyId, duplicateOf: row.duplicateOf, seenAt: row.seenAt, ...row.article }));
-    const articles = lines.length ? `${lines.join('\n')}\n` : '';
-    if (options.articles) await writeAtomically(options.articles, articles);
-    else process.stdout.write(articles);
+    // one line at a time: the store may hold more than any one string can
+    async function* articleLines(): AsyncGenerator<string> {
+      for await (const row of store.exportArticles()) yield `${JSON.stringify({ storyId: row.storyId, duplicateOf: row.duplicateOf, seenAt: row.seenAt, ...row.article })}\n`;
+    }
+    await writeOutput(options.articles ?? STDOUT, articleLines());
     if (options.stories) {
       const stories = await store.stories();
-      await writeAtomically(options.stories, stories.map((s) => JSON.stringify(s)).join('\n') + (stories.length ? '\n' : ''));
+      await writeOutput(options.stories, stories.map((s) => `${JSON.stringify(s)}\n`));
     }
   } finally {
     await store.close();
@@ -292,15 +295,13 @@ async function runExport(options: { db: string; articles?: string; stories?: str
 }
 
 async function runExtract(inputs: string[], options: CommonOptions & { json?: string }): Promise<number> {
-  if (options.json) refuseOverwritingInputs(inputs, [options.json]);
+  const output = options.json ?? STDOUT;
+  await refuseOverwritingInputs(inputs, [output]);
   const progress = await createProgress(!options.quiet);
   const { articles, failures } = await extractInputs(inputs, runOptions(options, progress));
   progress.stop();
-  const json = renderJson({ articles });
-  if (options.json) {
-    await writeAtomically(options.json, json);
-    if (!options.quiet) process.stderr.write(`Extracted ${articles.length} article${articles.length === 1 ? '' : 's'} to ${options.json}\n`);
-  } else process.stdout.write(json);
+  await writeOutput(output, renderJsonChunks({ articles }));
+  if (output !== STDOUT && !options.quiet) process.stderr.write(`Extracted ${articles.length} article${articles.length === 1 ? '' : 's'} to ${oneLine(output)}\n`);
   return failures.length ? 1 : 0;
 }
 
@@ -322,17 +323,79 @@ function plannedOutputs(options: AnalyzeOptions): { json?: string; md?: string; 
   };
 }
 
-/** An output path that is one of the inputs would destroy what the user stored. */
-function refuseOverwritingInputs(inputs: readonly string[], outputs: ReadonlyArray<string | undefined>): void {
-  const given = new Set(inputs.filter((i) => i !== '-').map((i) => resolve(i)));
-  for (const output of outputs) {
-    if (output && given.has(resolve(output))) throw new UsageError(`refusing to overwrite the input ${output} with output`);
+/**
+ * An output that is one of the inputs would destroy what the user stored, and the next run would
+ * read the report back as an article. Outputs and inputs are compared by their real paths, the
+ * inputs as read (directories walked, globs matched), so that `dir/`, `'*.json'` or a symbolic
+ * link cannot hide an input.
+ */
+async function refuseOverwritingInputs(inputs: readonly string[], outputs: ReadonlyArray<string | undefined>): Promise<void> {
+  const byRealPath = new Map<string, string>();
+  for (const output of outputs) if (output && output !== STDOUT) byRealPath.set(await realTarget(output), output);
+  if (byRealPath.size === 0) return;
+  for (const ref of await expandInputs(inputs)) {
+    if (ref.kind !== 'file') continue;
+    const output = byRealPath.get(await realpath(ref.path).catch(() => resolve(ref.path)));
+    if (output !== undefined) throw new UsageError(`refusing to overwrite the input ${oneLine(ref.source)} with the output ${oneLine(output)}`);
   }
 }
 
-async function write(path: string, content: string): Promise<string> {
-  await writeAtomically(path, content);
-  return path;
+/** Where writing `path` lands: its real path, or for a file not yet there its folder's real path and its name. */
+async function realTarget(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return join(await realpath(dirname(resolve(path))).catch(() => dirname(resolve(path))), basename(path));
+  }
+}
+
+function refuseSeveralOnStdout(outputs: ReadonlyArray<string | undefined>): void {
+  if (outputs.filter((o) => o === STDOUT).length > 1) throw new UsageError('only one output can go to standard output (-)');
+}
+
+const isPostgres = (db: string): boolean => /^postgres(ql)?:\/\//i.test(db);
+
+/**
+ * The store must be there before a command that only reads it opens it: opening an SQLite path
+ * creates the file and writes a schema into it, which would turn a mistyped or empty file into a store.
+ */
+async function requireStore(db: string): Promise<void> {
+  if (isPostgres(db)) return;
+  const info = await stat(db).catch(() => null);
+  if (!info || !info.isFile() || info.size === 0) throw new UsageError(`no store at ${oneLine(db)}`);
+  const head = Buffer.alloc(16);
+  const handle = await open(db, 'r');
+  try {
+    await handle.read(head, 0, 16, 0);
+  } finally {
+    await handle.close();
+  }
+  if (head.toString('latin1') !== 'SQLite format 3\0') throw new UsageError(`no store at ${oneLine(db)} (the file is not an SQLite database)`);
+}
+
+/** `--since`: a calendar date or an ISO 8601 time, compared with the stories' ISO times. */
+function parseSince(value: string): string {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (date) {
+    const [, y, m, d] = date.map(Number) as [number, number, number, number];
+    const day = new Date(Date.UTC(y, m - 1, d));
+    if (day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d) return value.trim();
+  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value.trim())) {
+    const time = Date.parse(value.trim());
+    if (!Number.isNaN(time)) return new Date(time).toISOString();
+  }
+  throw new UsageError(`--since takes a date like 2025-04-08 or a time like 2025-04-08T12:00:00Z, not "${oneLine(value)}"`);
+}
+
+function parseMinOutlets(value: string): number {
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--min-outlets takes a whole number of at least 1, not "${oneLine(value)}"`);
+  return n;
+}
+
+async function write(path: string, content: Content): Promise<string> {
+  await writeOutput(path, content);
+  return path === STDOUT ? 'standard output' : oneLine(path);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -344,11 +407,11 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`triangulate: ${error.message}\n`);
+      process.stderr.write(`triangulate: ${oneLine(error.message)}\n`);
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`triangulate: ${(error as Error).message}\n`);
+    process.stderr.write(`triangulate: ${errorLine(error as Error)}\n`);
     process.exitCode = 1;
   }
 }

@@ -1,5 +1,5 @@
 // A progress bar on stderr for long runs, shown only when stderr is a terminal and not --quiet.
-import type { InputError } from '../errors.ts';
+import { errorLine, type InputError } from '../errors.ts';
 
 export interface Progress {
   update(done: number, total: number): void;
@@ -10,7 +10,8 @@ export interface Progress {
 
 export async function createProgress(enabled: boolean): Promise<Progress> {
   const printFailure = (error: InputError): void => {
-    process.stderr.write(`triangulate: ${error.message}\n`);
+    // one line whatever the input's name holds (a newline, a terminal escape)
+    process.stderr.write(`triangulate: ${errorLine(error)}\n`);
   };
   if (!enabled || !process.stderr.isTTY) return { update() {}, fail: printFailure, stop() {} };
   const { default: cliProgress } = await import('cli-progress');

@@ -1,9 +1,10 @@
 // Turns what the user typed (files, directories, globs, `-`) into the list of things to read,
 // in a stable order. Inputs that name nothing become failures, not exceptions.
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
-import { InputError } from '../errors.ts';
+import { describeSystemError, InputError } from '../errors.ts';
 import { kindFromName } from './sniff-content.ts';
 
 export type InputRef =
@@ -27,37 +28,75 @@ export async function expandInputs(inputs: readonly string[]): Promise<InputRef[
       refs.push({ kind: 'failed', error: new InputError(input, 'reading URLs is not supported by analyze yet; save the page and pass the file') });
       continue;
     }
-    const info = await stat(input).catch(() => null);
+    let info: Stats | null = null;
+    let statError: unknown = null;
+    try {
+      info = await stat(input);
+    } catch (error) {
+      statError = error;
+    }
     if (info?.isDirectory()) {
-      const files = await walkDirectory(input);
-      if (files.length === 0) {
+      const walked = await walkDirectory(input);
+      if (walked.length === 0) {
         refs.push({ kind: 'failed', error: new InputError(input, 'the directory holds no .txt, .md, .html, .json or .jsonl files') });
       }
-      for (const path of files) refs.push({ kind: 'file', source: path, path });
+      refs.push(...walked);
     } else if (info) {
+      // a named input is read whatever it is: a FIFO or a device is read as a stream, within the limit
       refs.push({ kind: 'file', source: input, path: input });
-    } else if (GLOB_CHARS.test(input)) {
-      const matches = (await glob(input, { onlyFiles: true, expandDirectories: false })).sort();
-      if (matches.length === 0) refs.push({ kind: 'failed', error: new InputError(input, 'no file matches this pattern') });
-      for (const path of matches) refs.push({ kind: 'file', source: path, path });
+    } else if ((statError as NodeJS.ErrnoException).code === 'ENOENT' && GLOB_CHARS.test(input)) {
+      refs.push(...(await expandGlob(input)));
     } else {
-      refs.push({ kind: 'failed', error: new InputError(input, 'no such file or directory') });
+      refs.push({ kind: 'failed', error: new InputError(input, describeSystemError(statError)) });
     }
   }
   return refs;
 }
 
-/** Readable article files under a directory, recursively, sorted by path; hidden entries, symlinked folders and folder docs are skipped. */
-async function walkDirectory(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
+async function expandGlob(pattern: string): Promise<InputRef[]> {
+  let matches: string[];
+  try {
+    matches = (await glob(pattern, { onlyFiles: true, expandDirectories: false })).sort();
+  } catch (error) {
+    return [{ kind: 'failed', error: new InputError(pattern, `not a usable pattern (${describeSystemError(error)})`) }];
+  }
+  const refs: InputRef[] = [];
+  // as in a directory: only regular files (a FIFO or a device matched by a pattern could hang or never end)
+  for (const path of matches) if ((await stat(path).catch(() => null))?.isFile()) refs.push({ kind: 'file', source: path, path });
+  if (refs.length === 0) refs.push({ kind: 'failed', error: new InputError(pattern, 'no file matches this pattern') });
+  return refs;
+}
+
+/**
+ * Readable article files under a directory, recursively, sorted by path. Hidden entries, symlinked
+ * folders, folder docs and anything that is not a regular file (FIFOs, sockets, devices, also
+ * behind a symbolic link) are skipped; a folder that cannot be listed is one failed input, and
+ * the walk goes on.
+ */
+async function walkDirectory(dir: string): Promise<InputRef[]> {
+  const found: InputRef[] = [];
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    return [{ kind: 'failed', error: new InputError(dir, `cannot list this folder: ${describeSystemError(error)}`) }];
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await walkDirectory(path)));
-    else if ((entry.isFile() || entry.isSymbolicLink()) && !FOLDER_DOCS.test(entry.name) && kindFromName(entry.name)) {
-      found.push(path);
+    if (entry.isDirectory()) {
+      found.push(...(await walkDirectory(path)));
+      continue;
+    }
+    if (FOLDER_DOCS.test(entry.name) || !kindFromName(entry.name)) continue;
+    if (entry.isFile()) found.push({ kind: 'file', source: path, path });
+    else if (entry.isSymbolicLink()) {
+      try {
+        if ((await stat(path)).isFile()) found.push({ kind: 'file', source: path, path });
+      } catch (error) {
+        found.push({ kind: 'failed', error: new InputError(path, `a symbolic link that leads nowhere: ${describeSystemError(error)}`) });
+      }
     }
   }
   return found;

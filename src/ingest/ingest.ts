@@ -1,8 +1,8 @@
 // The ingest stage: reads each input's bytes (file or stdin, gzipped or not) within a size limit,
 // refuses binary and empty input, decodes text and yields one RawDocument per article.
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { InputError } from '../errors.ts';
+import { describeSystemError, InputError } from '../errors.ts';
 import { decodeBytes } from './decode-text.ts';
 import { expandInputs, type InputRef } from './expand-inputs.ts';
 
@@ -14,10 +14,22 @@ import { binaryReason, isGzip, kindFromContent, kindFromName, type ContentKind }
 /** Default size limit for one input, before and after decompression. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
+/** How long a named pipe may wait for a writer (or a device for its first byte) before it fails. */
+export const PIPE_WAIT_MS = 5000;
+
+/** Bytes read at a time from a pipe or a device. */
+const STREAM_CHUNK = 64 * 1024;
+/** Pause between reads of a pipe or a device that has nothing yet. */
+const POLL_MS = 10;
+/** Bytes of a stream looked at before deciding it is binary. */
+const SNIFF_BYTES = 8192;
+
 export interface IngestOptions {
   maxBytes?: number;
   /** Reads standard input; injected so that tests and the library can supply it. */
   readStdin?: (maxBytes: number) => Promise<Buffer>;
+  /** How long a named pipe may wait for a writer, a device for its first byte (PIPE_WAIT_MS by default). */
+  pipeWaitMs?: number;
 }
 
 export type IngestItem = { doc: RawDocument } | { error: InputError };
@@ -34,29 +46,98 @@ export async function readRef(ref: InputRef, options: IngestOptions = {}): Promi
   if (ref.kind === 'failed') return [{ error: ref.error }];
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   try {
-    const bytes = await readInput(ref, maxBytes, options.readStdin ?? readProcessStdin);
+    const bytes = await readInput(ref, maxBytes, options);
     return bytesToDocuments(bytes, ref.source, ref.kind === 'file' ? ref.path : null, maxBytes);
   } catch (error) {
     return [{ error: error instanceof InputError ? error : new InputError(ref.source, describeSystemError(error)) }];
   }
 }
 
-async function readInput(ref: Exclude<InputRef, { kind: 'failed' }>, maxBytes: number, readStdin: (maxBytes: number) => Promise<Buffer>): Promise<Buffer> {
+async function readInput(ref: Exclude<InputRef, { kind: 'failed' }>, maxBytes: number, options: IngestOptions): Promise<Buffer> {
   if (ref.kind === 'stdin') {
-    const bytes = await readStdin(maxBytes);
-    if (bytes.length > maxBytes) throw new InputError('-', tooLarge(bytes.length, maxBytes));
+    const bytes = await (options.readStdin ?? readProcessStdin)(maxBytes);
+    if (bytes.length > maxBytes) throw new InputError('-', tooLarge(null, maxBytes));
     return bytes;
   }
-  // synchronous: a local page reads in well under a millisecond, and each async step would
-  // cost a turn of the event loop per file
-  const fd = openSync(ref.path, 'r');
+  // non-blocking: opening a FIFO nobody writes to would otherwise wait for ever
+  const fd = openSync(ref.path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const { size } = fstatSync(fd);
-    if (size > maxBytes) throw new InputError(ref.source, tooLarge(size, maxBytes));
-    return readFileSync(fd);
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw new InputError(ref.source, 'is a directory');
+    let bytes: Buffer;
+    if (info.isFile()) {
+      if (info.size > maxBytes) throw new InputError(ref.source, tooLarge(info.size, maxBytes));
+      // synchronous: a local page reads in well under a millisecond, and each async step would
+      // cost a turn of the event loop per file
+      bytes = readRegular(fd, info.size, maxBytes);
+    } else bytes = await readStream(fd, ref.source, maxBytes, info.isFIFO(), options.pipeWaitMs ?? PIPE_WAIT_MS);
+    if (bytes.length > maxBytes) throw new InputError(ref.source, tooLarge(null, maxBytes));
+    return bytes;
   } finally {
     closeSync(fd);
   }
+}
+
+/** A regular file's bytes, at most one past the limit (a file may grow while it is read, and /proc files say size 0). */
+function readRegular(fd: number, size: number, maxBytes: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(size > 0 ? size : STREAM_CHUNK, maxBytes) + 1);
+  let total = 0;
+  for (;;) {
+    if (total === buffer.length) {
+      if (total > maxBytes) break;
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(bigger, 0, 0, total);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, total, buffer.length - total, null);
+    if (n === 0) break;
+    total += n;
+  }
+  return buffer.subarray(0, total);
+}
+
+/**
+ * A named pipe or a device, read in chunks up to one byte past the limit (their size says
+ * nothing: /dev/zero never ends). A pipe that no writer has opened is waited for at most
+ * `waitMs`; once a writer is there it is read until it closes, as standard input is. A device
+ * that gives nothing within `waitMs` is given up. Binary data stops the read at its first 8 KB.
+ */
+async function readStream(fd: number, source: string, maxBytes: number, isPipe: boolean, waitMs: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let writer = !isPipe;
+  let sniffed = false;
+  const started = Date.now();
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(STREAM_CHUNK);
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EAGAIN' && code !== 'EWOULDBLOCK') throw error;
+      n = -1; // nothing yet, and someone may still write (a pipe with a writer, a terminal)
+    }
+    if (n > 0) {
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      writer = true;
+      if (total > maxBytes) break;
+      if (!sniffed && total >= SNIFF_BYTES) {
+        sniffed = true;
+        const head = Buffer.concat(chunks);
+        const reason = isGzip(head) ? null : binaryReason(head);
+        if (reason) throw new InputError(source, reason);
+      }
+      continue;
+    }
+    if (n === 0 && writer) break; // end of data
+    if (n < 0 && isPipe) writer = true;
+    if (!writer && Date.now() - started > waitMs) throw new InputError(source, `nothing wrote to this pipe within ${waitMs / 1000} s`);
+    if (!isPipe && total === 0 && Date.now() - started > waitMs) throw new InputError(source, `no data from this device within ${waitMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Turns one input's bytes into documents: a JSON Lines file gives many, a page gives one. */
@@ -105,23 +186,13 @@ function stripHttpHeaders(text: string): string {
   return end < 0 ? text : text.slice(end).trimStart();
 }
 
-function tooLarge(size: number, maxBytes: number): string {
-  return `${formatMB(size)} is over the ${formatMB(maxBytes)} limit (raise it with --max-bytes)`;
+/** `size` null: a stream, read only up to the limit. */
+function tooLarge(size: number | null, maxBytes: number): string {
+  return `${size === null ? `more than ${formatMB(maxBytes)}` : formatMB(size)} is over the ${formatMB(maxBytes)} limit (raise it with --max-bytes)`;
 }
 
 function formatMB(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-}
-
-function describeSystemError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  switch (e.code) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory';
-    case 'ELOOP': return 'too many symbolic links';
-    default: return e.message ?? String(error);
-  }
 }
 
 /** Reads stdin up to one byte past the limit, so that an endless pipe cannot exhaust memory. */

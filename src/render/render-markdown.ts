@@ -1,12 +1,20 @@
 // The Markdown brief: what was read, from whom, what was left out, and which inputs failed.
 // Article content is escaped so that it cannot change the brief's own structure.
+import { oneLine } from '../errors.ts';
 import type { Dossier } from '../model.ts';
 import { articleFigures, articleLabel, claimSections, REMOVED_KINDS, type FactView } from './summarize.ts';
 
-/** Escapes Markdown and inline-HTML syntax in text taken from an article. */
+/**
+ * An input's name as an inline code span: on one line (a file name may hold a newline, which
+ * would end the span and let the rest of the name be read as Markdown), without backticks.
+ */
+export function codeSpan(text: string): string {
+  return `\`${oneLine(text).replace(/`/g, "'")}\``;
+}
+
+/** Escapes Markdown and inline-HTML syntax in text taken from an article; control characters are shown as escapes. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
+  return oneLine(text.replace(/\s+/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -37,7 +45,7 @@ export function renderMarkdown(dossier: Dossier): string {
   lines.push('## Article details', '');
   for (const article of articles) {
     lines.push(`### ${escapeMarkdown(articleLabel(article))} (${article.id})`, '');
-    lines.push(`Source: \`${article.source.replace(/`/g, "'")}\``);
+    lines.push(`Source: ${codeSpan(article.source)}`);
     if (article.author) lines.push(`By ${escapeMarkdown(article.author)}`);
     lines.push('');
     const first = article.sentences[0];
@@ -50,7 +58,7 @@ export function renderMarkdown(dossier: Dossier): string {
   }
   if (dossier.messages.length) {
     lines.push('## Inputs not analysed', '');
-    for (const m of dossier.messages) lines.push(`- \`${m.source.replace(/`/g, "'")}\`: ${escapeMarkdown(m.reason)}`);
+    for (const m of dossier.messages) lines.push(`- ${codeSpan(m.source)}: ${escapeMarkdown(m.reason)}`);
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;

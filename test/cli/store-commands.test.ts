@@ -1,7 +1,7 @@
 // The store's commands end to end: ingest the example twice (the second run stores nothing new),
 // list the stories, render one's dossier, check a claim against it, export everything.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -50,5 +50,49 @@ describe('triangulate ingest, stories, dossier, export', () => {
     const none = runCli(['dossier', '999', '--db', db]);
     assert.equal(none.status, 2);
     assert.match(none.stderr, /no story 999/);
+  });
+
+  it('refuses a --since that is not a date and a --min-outlets that is not a whole number above zero', () => {
+    for (const args of [['--since', 'notadate'], ['--since', '2025-02-30'], ['--since', '2025-04-08T25:00Z'], ['--min-outlets', 'abc'], ['--min-outlets=-1'], ['--min-outlets', '1.5'], ['--min-outlets', '0']]) {
+      const result = runCli(['stories', '--db', db, ...args]);
+      assert.equal(result.status, 2, `${args.join(' ')}: ${result.stdout}`);
+      assert.match(result.stderr, /^triangulate: --(since|min-outlets) takes .*\n$/, args.join(' '));
+    }
+    const good = runCli(['stories', '--db', db, '--since', '2025-01-01', '--min-outlets', '1', '--json']);
+    assert.equal(good.status, 0, good.stderr);
+    assert.ok(JSON.parse(good.stdout).length > 0);
+  });
+
+  it('refuses an empty file, or one that is not a store, as the store of a reading command, and leaves it as it was', () => {
+    const empty = join(dir, 'empty.db');
+    writeFileSync(empty, '');
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'not a database\n');
+    for (const [store, why] of [[empty, /^triangulate: no store at .*empty\.db\n$/], [text, /^triangulate: no store at .*notes\.txt \(the file is not an SQLite database\)\n$/]] as const) {
+      for (const args of [['stories'], ['dossier', '1'], ['export'], ['check', 'Mexico rejects any US military action', '--story', '1']]) {
+        const result = runCli([...args, '--db', store]);
+        assert.equal(result.status, 2, `${args[0]}: ${result.stderr}`);
+        assert.match(result.stderr, why, args[0]);
+      }
+    }
+    assert.equal(statSync(empty).size, 0, 'no schema was written into the empty file');
+    assert.equal(readFileSync(text, 'utf8'), 'not a database\n');
+  });
+
+  it('takes - as standard output in dossier and export, at most once', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'triangulate-store-cwd-'));
+    const id = String((JSON.parse(runCli(['stories', '--db', db, '--json']).stdout) as Array<{ id: number }>)[0]!.id);
+    const out = runCli(['dossier', id, '--db', db, '--json', '-', '--md', 'brief.md'], { cwd });
+    assert.equal(out.status, 0, out.stderr);
+    Dossier.parse(JSON.parse(out.stdout));
+    assert.match(readFileSync(join(cwd, 'brief.md'), 'utf8'), /^# Triangulate dossier/);
+    assert.ok(!existsSync(join(cwd, '-')), 'no file named -');
+    const two = runCli(['dossier', id, '--db', db, '--json', '--md', '-'], { cwd });
+    assert.equal(two.status, 2);
+    assert.match(two.stderr, /only one output can go to standard output/);
+    const exported = runCli(['export', '--db', db, '--articles', '-', '--stories', 'stories.jsonl'], { cwd });
+    assert.equal(exported.status, 0, exported.stderr);
+    assert.equal(exported.stdout.trim().split('\n').length, 5);
+    assert.ok(!existsSync(join(cwd, '-')), 'no file named -');
   });
 });

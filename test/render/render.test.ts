@@ -48,6 +48,18 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('renderMarkdown on input names', () => {
+  it('keeps a source with a newline, a backtick or a terminal escape on its line, inside its code span', () => {
+    const article = { ...hostileArticle(), source: 'a`b\n# Injected [x](javascript:alert(1))\u001b[31m.html' };
+    const md = renderMarkdown(buildDossier([article], [{ source: 'bad\n## Injected too\r\n- item', rule: 'input-failed', reason: 'empty\ninput' }]));
+    assert.doesNotMatch(md, /^#+ Injected/m);
+    assert.doesNotMatch(md, /^- item/m);
+    assert.ok(!md.includes('\u001b') && !md.includes('\r'), 'no raw control characters');
+    assert.match(md, /^Source: `a'b\\n# Injected \[x\]\(javascript:alert\(1\)\)\\u001b\[31m\.html`$/m);
+    assert.match(md, /^- `bad\\n## Injected too\\r\\n- item`: empty input$/m);
+  });
+});
+
 describe('the reports of the example story', () => {
   it('show the facts, the outlets side by side and the timeline, and load nothing', async () => {
     const { analyze } = await import('../../src/index.ts');
