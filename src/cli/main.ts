@@ -211,7 +211,7 @@ async function storedStory(db: string, id: string): Promise<{ dossier: Dossier; 
   const storyId = Number(id);
   if (!Number.isInteger(storyId) || storyId <= 0) throw new UsageError(`not a story id: ${id}`);
   await requireStore(db);
-  const store = await openStore(db);
+  const store = await openStore(db, { create: false });
   try {
     const articles = await store.storyArticles(storyId);
     if (articles.length === 0) throw new UsageError(`no story ${id} in ${db}`);
@@ -246,7 +246,7 @@ async function runIngest(inputs: string[], options: CommonOptions & { db: string
 
 async function runStories(options: { db: string; since?: string; minOutlets?: number; json?: boolean }): Promise<number> {
   await requireStore(options.db);
-  const store = await openStore(options.db);
+  const store = await openStore(options.db, { create: false });
   try {
     const stories = await store.stories({ since: options.since, minOutlets: options.minOutlets });
     if (options.json) await writeOutput(STDOUT, renderJsonChunks(stories.map(({ vector: _, ...s }) => s)));
@@ -277,7 +277,7 @@ async function runDossier(id: string, options: { db: string; json?: string | tru
 async function runExport(options: { db: string; articles?: string; stories?: string }): Promise<number> {
   refuseSeveralOnStdout([options.articles ?? STDOUT, options.stories]);
   await requireStore(options.db);
-  const store = await openStore(options.db);
+  const store = await openStore(options.db, { create: false });
   try {
     // one line at a time: the store may hold more than any one string can
     async function* articleLines(): AsyncGenerator<string> {
