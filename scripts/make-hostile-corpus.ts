@@ -16,7 +16,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_CORPUS_DIR = join(ROOT, 'test', 'hostile', 'corpus');
 const EXAMPLE_DIR = join(ROOT, 'examples', 'drone-strikes-2025');
 /** Bumped whenever an input or an expectation changes, so that a stale corpus is remade. */
-export const CORPUS_VERSION = 5;
+export const CORPUS_VERSION = 6;
 const SEED = 0x7e57ab1e;
 const MB = 1024 * 1024;
 
@@ -164,7 +164,8 @@ export function makeCorpus(dir = DEFAULT_CORPUS_DIR): Manifest {
   {
     // a space between the elements: a million one-letter words, not one word of a million letters (that is word-100k's case)
     const spans = '<span>a</span> '.repeat(Math.ceil((15 * MB) / 15));
-    add({ name: 'tiny-elements-15mb', file: 'tiny-elements-15mb.html', what: '15 MB page of <span>a</span> (under the limit)', group: 'solo', outputs: single({ kind: 'either' }), budgetMB: 1536 },
+    // issue 10 item 9: 1.1-2.0 GB and over 60 s today
+  add({ name: 'tiny-elements-15mb', file: 'tiny-elements-15mb.html', what: '15 MB page of <span>a</span> (under the limit)', group: 'solo', outputs: single({ kind: 'either' }), budgetMB: 1536 },
       htmlPage('Tiny elements', `<p>${tagged('tiny-elements-15mb')} the day the page grew.</p><div>${spans}</div>`));
   }
 
@@ -194,11 +195,13 @@ export function makeCorpus(dir = DEFAULT_CORPUS_DIR): Manifest {
   // --- long words and long lines
   {
     const word = randomLetters(random, 100_000);
+    // issue 10 item 2: analyze and ingest hang today (the stemmer is quadratic in word length)
     add({ name: 'word-100k', file: 'word-100k.txt', what: 'a 100,000-letter word in a sentence', group: 'solo', outputs: single(ok(tagged('word-100k'))) },
       `${text('word-100k')}\nThe committee said the word ${word} appeared in the minutes.\n\n${sentences.slice(10, 14).join(' ')}\n`);
   }
   {
     const token = `Q${randomLetters(random, 49_999)}`;
+    // issue 10 item 3: analyze fails with "Invalid regular expression" today (entity linking builds a regex from names)
     add({ name: 'capitalised-50k', file: 'capitalised-50k.txt', what: 'a 50,000-character capitalised token', group: 'solo', outputs: single(ok(tagged('capitalised-50k'))) },
       `${text('capitalised-50k')}\n${token} said on Tuesday that the harbour would close. Officials met ${token} again on Friday.\n\n${sentences.slice(14, 18).join(' ')}\n`);
   }
@@ -210,6 +213,7 @@ export function makeCorpus(dir = DEFAULT_CORPUS_DIR): Manifest {
       parts.push(p);
       size += p.length + 2;
     }
+    // issue 10 item 2: analyze hangs today (plain-text analysis grows faster than linearly)
     add({ name: 'text-5mb', file: 'text-5mb.txt', what: '5 MB of real sentences in paragraphs', group: 'solo', outputs: single(ok(tagged('text-5mb'))), budgetMB: 1536 }, parts.join('\n\n') + '\n');
   }
   {
@@ -220,8 +224,14 @@ export function makeCorpus(dir = DEFAULT_CORPUS_DIR): Manifest {
       parts.push(s);
       size += s.length + 1;
     }
+    // issue 10 item 2: analyze hangs today
     add({ name: 'line-2mb', file: 'line-2mb.txt', what: 'one line of 2 MB (sentences)', group: 'solo', outputs: single(ok(tagged('line-2mb'))), budgetMB: 1024 }, parts.join(' ') + '\n');
   }
+
+  // not in issue 10 (found by test/regex-safety.test.ts): /[:.!…\s]+$/ in boilerplateKind backtracks
+  // quadratically on a run of ". ": 100 KB takes 11 s to extract, this one runs past a minute
+  add({ name: 'dots-line-400k', file: 'dots-line-400k.txt', what: 'one 400 KB line of ". " after a sentence', group: 'solo', outputs: single({ kind: 'either', contains: [tagged('dots-line-400k')] }), commands: ['extract'] },
+    `${text('dots-line-400k')}\n${'. '.repeat(200_000)}x\n\n${sentences.slice(20, 23).join(' ')}\n`);
 
   // --- texts of one kind of character
   const lines = (alphabet: string, n: number): string =>
@@ -239,6 +249,7 @@ export function makeCorpus(dir = DEFAULT_CORPUS_DIR): Manifest {
     Buffer.concat([Buffer.from(text('cesu-surrogates')), Buffer.from([0xed, 0xa0, 0x80, 0x20, 0xed, 0xbf, 0xbf, 0x0a])]));
   add({ name: 'lone-surrogates', file: 'lone-surrogates.json', what: 'a JSON record whose text holds lone surrogates', group: 'batch', outputs: single(ok(tagged('lone-surrogates'))) },
     `{"title": "Lone \\ud800 surrogates", "text": ${JSON.stringify(text('lone-surrogates')).replace(/ the /g, ' \\udc00the\\ud83d ')}}\n`);
+  // issue 10 item 5: aborts a PostgreSQL ingest today
   add({ name: 'nul-in-record', file: 'nul-in-record.json', what: 'a JSON record with NUL characters in its title and text', group: 'batch', outputs: single(ok(tagged('nul-in-record'))) },
     `{"title": "Harbour\\u0000closes", "outlet": "Nul\\u0000Times", "text": ${JSON.stringify(text('nul-in-record')).replace(/ the /g, ' the\\u0000 ')}}\n`);
 
@@ -283,7 +294,9 @@ export function makeCorpus(dir = DEFAULT_CORPUS_DIR): Manifest {
     ]));
 
   // --- file names
+  // issue 10 item 13: the newline injects Markdown into the brief today
   add({ name: 'name-newline-markdown', file: 'name-newline\n# Injected heading\n[click](javascript:alert(1)).txt', what: 'a good article whose file name holds newlines and Markdown', group: 'batch', outputs: single(ok(tagged('name-newline-markdown'))) }, text('name-newline-markdown'));
+  // issue 10 item 13: the failure line breaks in two today
   add({ name: 'name-newline-empty', file: 'empty-name\n# Injected.txt', what: 'an empty file whose name holds a newline', group: 'batch', outputs: single(error('empty input')) }, '');
   add({ name: 'name-markdown', file: '**bold** _em_ [link](https:evil) `code` <b>x<b>.md', what: 'a good article whose file name is Markdown and HTML', group: 'batch', outputs: single(ok(tagged('name-markdown'))) }, text('name-markdown'));
 

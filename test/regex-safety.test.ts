@@ -130,8 +130,8 @@ const regexes = sourceFiles(SRC).flatMap(findRegexes);
 const literals = regexes.filter((r) => r.source !== null);
 const dynamic = regexes.filter((r) => r.key !== null);
 
-/** recheck's automaton checker where the pattern allows it (exact, no randomness), fuzzing otherwise; a bound on each check. */
-const PARAMS = { timeout: 5_000, randomSeed: 1 } as const;
+/** recheck picks its automaton checker where the pattern allows it (exact), fuzzing with a fixed seed otherwise; each check is bounded (a check that runs out is listed as undecided, not failed). */
+const PARAMS = { timeout: 2_000, randomSeed: 1 } as const;
 
 describe('regular expressions in src/', () => {
   it('are found (the scan works)', () => {

@@ -17,7 +17,7 @@ import { findDatedEvents } from '../../src/timeline/find-dated-events.ts';
 import { anyText, configure, newsText } from './arbitraries.ts';
 import { Violations } from './invariants.ts';
 
-configure(60);
+configure(100);
 
 function articleOf(text: string, publishedAt?: string): Article | null {
   try {

@@ -13,7 +13,7 @@ import { extractOne } from '../../src/pipeline.ts';
 import { anyText, binaryText, configure, graphemeText, htmlPage, newsText } from './arbitraries.ts';
 import { articleViolations } from './invariants.ts';
 
-configure(60);
+configure(100);
 
 /** An article, or null when the input is refused with an InputError; anything else thrown fails the property. */
 function extractOrRefuse(input: { text?: string; html?: string }): Article | null {

@@ -12,7 +12,7 @@ import { renderMarkdown } from '../../src/render/render-markdown.ts';
 import { anyText, configure, htmlPage, newsText } from './arbitraries.ts';
 import { dossierViolations } from './invariants.ts';
 
-configure(25);
+configure(40);
 
 const metadata = fc.record(
   { title: fc.oneof(newsText, anyText), outlet: anyText, author: anyText, publishedAt: fc.constantFrom('2025-04-08', 'yesterday', '', '2025-13-45'), url: fc.constantFrom('https://example.org/a', 'javascript:alert(1)', 'not a url') },

@@ -7,7 +7,7 @@ import { splitSentences } from '../../src/text/split-sentences.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 import { anyText, configure } from './arbitraries.ts';
 
-configure(150);
+configure(300);
 
 /** A text and a range inside it. */
 const textAndRange = anyText.chain((text) =>
