@@ -138,6 +138,9 @@ describe('regular expressions in src/', () => {
     assert.ok(literals.length > 100, `only ${literals.length} literal regular expressions found`);
   });
 
+  // Fails today: 26-30 patterns are polynomial (a run of spaces, dots, "<" or "[(" of 50 KB costs
+  // seconds each). NOT an item of issue 10 (item 10 names only the robots.txt patterns); listed in
+  // the report for the others to fix.
   it(`none of the ${literals.length} literal ones can backtrack catastrophically (recheck)`, (t) => {
     const vulnerable: string[] = [];
     const unknown: string[] = [];
@@ -161,6 +164,8 @@ describe('regular expressions in src/', () => {
     assert.deepEqual(vulnerable, [], `\n${vulnerable.map((v) => `  - ${v}`).join('\n')}`);
   });
 
+  // issue 10 item 3 (entity linking, src/dossier/link-entities.ts) and issue 10 item 10 (robots.txt
+  // rules, src/fetch/robots.ts): fails today until both stop building patterns from input.
   it('every regular expression built at run time is listed with why it is safe', (t) => {
     for (const d of dynamic) t.diagnostic(`dynamic: ${d.file}:${d.line} ${d.code.slice(0, 200)}`);
     const unlisted = dynamic.filter((d) => !(d.key! in DYNAMIC_ALLOWED)).map((d) => `${d.file}:${d.line} ${d.code.length > 200 ? `${d.code.slice(0, 200)}…` : d.code}`);
