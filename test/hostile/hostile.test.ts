@@ -6,7 +6,7 @@
 // batch with bad ones still comes out). Most inputs go through one run per command; the slow ones
 // and those whose memory is the point run alone. The figures are printed as a table at the end.
 //
-// Known failures today are marked `issue 10 item N` here and at the inputs in the generator.
+// The inputs that once broke a stage are marked `issue 10 item N` here and in the generator.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -276,13 +276,13 @@ function assertNoProblems(problems: string[]): void {
 // ---------- the tests
 
 describe(`the hostile corpus (${manifest.entries.length} inputs in ${CORPUS})`, { concurrency: 2 }, () => {
-  // issue 10 item 13: fails today, a file name with a newline breaks the one-line-per-failure
+  // issue 10 item 13: a file name with a newline broke the one-line-per-failure
   // format ("triangulate: empty-name" and "# Injected.txt: empty input" on two lines).
   it(`extract: ${batch.length} inputs in one run`, async () => {
     assertNoProblems((await batchRun.extract()).problems);
   });
 
-  // issue 10 item 13: fails today (as for extract).
+  // issue 10 item 13 (as for extract).
   it(`analyze: ${batch.length} inputs in one run, a dossier that parses and keeps its offsets`, async () => {
     assertNoProblems((await batchRun.analyze()).problems);
   });
@@ -297,21 +297,21 @@ describe(`the hostile corpus (${manifest.entries.length} inputs in ${CORPUS})`, 
     assert.doesNotMatch(html, /http-equiv\s*=\s*["']?refresh/i);
   });
 
-  // issue 10 item 13: fails today, "# Injected heading" becomes a heading of the brief.
+  // issue 10 item 13: "# Injected heading" became a heading of the brief.
   it('analyze: a file name with newlines and Markdown cannot add lines to the brief', async () => {
     const { files } = await batchRun.analyze();
     const md = readFileSync(files.md!, 'utf8');
-    // issue 10 item 13: the source is printed in a code span that the newline ends
+    // issue 10 item 13: the source was printed in a code span that the newline ended
     const injected = md.split('\n').filter((line) => /^(#+ Injected|\[click\]\(javascript:)/.test(line));
     assert.deepEqual(injected, []);
   });
 
-  // issue 10 item 13: fails today (as for extract).
+  // issue 10 item 13 (as for extract).
   it(`ingest into SQLite: ${batch.length} inputs in one run, every good one stored`, async () => {
     assertNoProblems((await batchRun.ingest()).problems);
   });
 
-  // issue 10 item 5: fails today, a NUL in a title or text (nul-in-record.json) aborts the run with
+  // issue 10 item 5: a NUL in a title or text (nul-in-record.json) aborted the run with
   // "invalid byte sequence for encoding UTF8": no summary, every later input lost; and item 13.
   it(`ingest into PostgreSQL: ${batch.length} inputs in one run, every good one stored`, { skip: PG_URL ? false : 'TRIANGULATE_TEST_PG is not set' }, async () => {
     assertNoProblems((await batchRun['ingest-pg']()).problems);
@@ -321,8 +321,8 @@ describe(`the hostile corpus (${manifest.entries.length} inputs in ${CORPUS})`, 
     assertNoProblems((await batchRun.library()).problems);
   });
 
-  // issue 10 item 12: fails today, null and undefined throw TypeError, {title: {}, outlet: 7}
-  // throws TypeError in analyze, {html: null, text} is read as HTML (and found empty).
+  // issue 10 item 12: null and undefined threw TypeError, {title: {}, outlet: 7} threw in analyze,
+  // {html: null, text} was read as HTML (and found empty).
   it('library: wrong values handed to analyze and extractInputs are listed failures, never throws', async () => {
     const out = join(mkdtempSync(join(work, 'memory-')), 'memory.json');
     const run = await runMeasured(LIBRARY_DRIVER, ['memory', out], { cwd: CORPUS, timeoutMs: TIMEOUT_MS });
@@ -352,16 +352,14 @@ describe(`the hostile corpus (${manifest.entries.length} inputs in ${CORPUS})`, 
     assertNoProblems(problems);
   });
 
-  // The inputs that run alone: their own time and memory figures. Failing today:
-  //   word-100k through analyze, ingest, ingest-pg, library: hang. // issue 10 item 2 (the stemmer is quadratic in word length)
-  //   text-5mb and line-2mb through analyze, library: hang. // issue 10 item 2 (plain-text analysis grows faster than linearly)
-  //   capitalised-50k through analyze, library: "Invalid regular expression" on stderr / thrown by the library's analyze,
-  //     the article lost. // issue 10 item 3 (entity linking builds a regex from names); through ingest it passes
-  //     in ~36 s, slow because of issue 10 item 2
-  //   tiny-elements-15mb through extract, analyze, library: hang, 1.1-2.0 GB. // issue 10 item 9 (memory amplification
-  //     of pages of tiny elements); through ingest it passes at 55-58 s and 1.3 GB, at the edge of its budget
-  //   dots-line-400k through extract: hang. NOT in issue 10: /[:.!…\s]+$/ in boilerplateKind
-  //     (src/extract/classify-boilerplate.ts) is quadratic on a run of ". " (100 KB: 11 s)
+  // The inputs that run alone: their own time and memory figures. Before issue 10 was fixed:
+  //   word-100k through analyze, ingest, ingest-pg, library: hang (item 2: the stemmer is quadratic in word length)
+  //   text-5mb and line-2mb through analyze, library: hang (item 2: annotation compared all spans with all)
+  //   capitalised-50k through analyze, library: "Invalid regular expression", the article lost (item 3:
+  //     entity linking built a regex from names)
+  //   tiny-elements-15mb through extract, analyze, library: hang, 1.1-2.0 GB (item 9: memory amplification
+  //     of pages of tiny elements; now refused over 200,000 elements)
+  //   dots-line-400k through extract: hang (/[:.!…\s]+$/ in boilerplateKind was quadratic on a run of ". ")
   const baseline = memo(() => runMeasured(CLI, ['extract', 'empty.txt', '--json', join(work, 'baseline.json'), '-q'], { cwd: CORPUS, timeoutMs: TIMEOUT_MS }));
   for (const entry of solos) {
     const commands = COMMANDS.filter((c) => !entry.commands || entry.commands.includes(c === 'ingest-pg' ? 'ingest' : c));

@@ -41,7 +41,7 @@ describe('records', () => {
     );
   });
 
-  // issue 10 item 12: fails today (null, undefined, {title: {}, outlet: 7} throw TypeError).
+  // issue 10 item 12: null, undefined, {title: {}, outlet: 7} threw TypeError.
   it('analyze and extractInputs never throw on whatever a caller hands them', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 3 }), async (values) => {
