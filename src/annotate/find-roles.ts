@@ -4,6 +4,7 @@
 // ("Mexico's president", "the defense secretary"), plus the personal pronouns. The role nouns and
 // the first names by gender come from `models/roles.json` (see `scripts/build-roles.ts`).
 import { indexSpans, reaching } from '../text/span-index.ts';
+import { tailRunStart } from '../text/tail-runs.ts';
 import { readFileSync } from 'node:fs';
 import type { Article } from '../model.ts';
 import type { NameMention } from './find-names.ts';
@@ -51,8 +52,17 @@ export function loadRoleLexicon(): RoleLexicon {
 
 /** Words that may stand inside a title besides role nouns and capitalised words. */
 const TITLE_MODIFIERS = new Set(['former', 'acting', 'deputy', 'vice', 'then', 'interim', 'outgoing', 'incoming', 'current', 'ex', 'senior', 'chief', 'top', 'assistant', 'general', 'of', 'for']);
-/** A word before a position, and the space between: no line break, no sentence end inside. */
-const WORD_BEFORE = /([\p{L}\p{M}.'’-]+)[ \t]+$/u;
+/**
+ * The word that ends a text and the spaces after it ("President " of "… Mexican President "): no
+ * line break, no sentence end between. Scanned back from the end, as /([\p{L}\p{M}.'’-]+)[ \t]+$/u
+ * matched it without trying every start in a long run.
+ */
+function wordBefore(text: string): { word: string; length: number } | null {
+  const spaces = tailRunStart(text, /[ \t]/);
+  if (spaces === text.length) return null;
+  const word = tailRunStart(text, /[\p{L}\p{M}.'’-]/u, spaces);
+  return word === spaces ? null : { word: text.slice(word, spaces), length: text.length - word };
+}
 /** A dotted abbreviation ends a word, not a sentence: "U.S.", "Gen.". */
 const ABBREVIATION = /^((\p{L}\.)+|\p{Lu}\p{Ll}{1,3}\.)$/u;
 
@@ -66,28 +76,42 @@ function titleBefore(text: string, start: number, roles: ReadonlySet<string>): {
   const run: Array<{ word: string; at: number; role: boolean }> = [];
   let at = start;
   for (let k = 0; k < 6; k++) {
-    const m = WORD_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+    const m = wordBefore(text.slice(Math.max(0, at - 40), at));
     if (!m) break;
-    const word = m[1]!;
+    const word = m.word;
     if (word.endsWith('.') && !ABBREVIATION.test(word)) break;
     const bare = word.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
     const role = roles.has(bare);
     if (k === 0 && !role) return null;
     if (!role && !/^\p{Lu}/u.test(word) && !TITLE_MODIFIERS.has(bare)) break;
     if (/^(The|A|An)$/.test(word)) break;
-    at -= m[0].length;
+    at -= m.length;
     run.unshift({ word, at, role });
   }
   // the run begins with a title word, not with a sentence's first word or a linking word
   while (run.length > 0) {
     const first = run[0]!;
-    const sentenceStart = /(^|[.!?:]["”’]?\s+|\n\s*)$/.test(text.slice(Math.max(0, first.at - 3), first.at));
+    const sentenceStart = endsAtSentenceStart(text.slice(Math.max(0, first.at - 3), first.at));
     if ((sentenceStart && !first.role && /^\p{Lu}/u.test(first.word)) || /^(of|for)$/i.test(first.word)) run.shift();
     else break;
   }
   if (run.length === 0) return null;
   const from = run[0]!.at;
   return { start: from, text: text.slice(from, start).trim() };
+}
+
+/**
+ * Whether a text ends where a sentence or line starts: it is empty, or ends in a sentence's end
+ * mark (a closing quotation mark may follow) and white space, or in a line break and white space.
+ * What /(^|[.!?:]["”’]?\s+|\n\s*)$/ matched, scanned back from the end.
+ */
+function endsAtSentenceStart(text: string): boolean {
+  if (text === '') return true;
+  const space = tailRunStart(text, /\s/);
+  if (space === text.length) return false;
+  if (text.slice(space).includes('\n')) return true;
+  const mark = /["”’]/.test(text[space - 1] ?? '') ? space - 2 : space - 1;
+  return /[.!?:]/.test(text[mark] ?? '');
 }
 
 /** ", the US ambassador to Mexico," after a name: an apposition that ends in or holds a role noun. */
