@@ -8,6 +8,7 @@ import type { NameMention } from './find-names.ts';
 import { findQuotes, type QuoteSpan } from './find-quotes.ts';
 import { afterModifierWord, inModifier } from './name-context.ts';
 import { firstStartingAt, holding, holdingIndex, indexSpans, reaching, type SpanIndex } from '../text/span-index.ts';
+import { tailRun } from '../text/tail-runs.ts';
 
 export interface QuoteFinding {
   articleId: string;
@@ -65,7 +66,7 @@ export function attributeQuotes(article: Article, names: readonly NameMention[],
       reaching(cues, s.start - CUE_REACH, s.end + CUE_REACH).some((c) => {
         if (c.start >= s.end) return c.start - s.end <= CUE_REACH;
         const before = article.text.slice(Math.max(0, c.start - 3), c.start);
-        return s.start - c.end <= CUE_REACH && s.start >= c.end && (/according/i.test(article.text.slice(c.start, c.end)) || /["”’]\W*$/.test(before));
+        return s.start - c.end <= CUE_REACH && s.start >= c.end && (/according/i.test(article.text.slice(c.start, c.end)) || /["”’]/.test(tailRun(before, /\W/)));
       }),
     ),
   );
@@ -178,7 +179,9 @@ function canSpeak(words: string): boolean {
 }
 
 /** What may stand between two pieces of one source the tagger cut apart: a comma, a bracket, up to three small words ("under the previous"). */
-const FRAGMENT_GAP = /^[\s,()–—-]*((?!said\b|says\b|told\b|adds?\b|added\b|wrote\b|asked\b)\p{Ll}{1,8}\s+){0,3}[\s,()–—-]*$/u;
+// (one word, then up to two more each after white space, then white space: a run of spaces is read
+// one way only, where two runs of punctuation with nothing required between them backtracked)
+const FRAGMENT_GAP = /^[\s,()–—-]*(?:(?!said\b|says\b|told\b|adds?\b|added\b|wrote\b|asked\b)\p{Ll}{1,8}(?:\s+(?!said\b|says\b|told\b|adds?\b|added\b|wrote\b|asked\b)\p{Ll}{1,8}){0,2}\s[\s,()–—-]*)?$/u;
 
 /** "sources", "who was a senior official", "Biden" tagged apart are one source: "sources, who was a senior official under Biden". */
 function joinFragments(text: string, sources: readonly AttributionSpan[]): AttributionSpan[] {

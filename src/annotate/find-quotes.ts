@@ -2,6 +2,7 @@
 // inside double), marks included. A quote left open at the end of a paragraph and reopened at the
 // start of the next is one quotation running over both. Quotes of one or two words are marked as
 // scare quotes: kept, but not taken for something someone said.
+import { tailRun } from '../text/tail-runs.ts';
 
 export interface QuoteSpan {
   /** Offsets of the quotation, marks included. */
@@ -87,7 +88,7 @@ function piece(text: string, paragraphStart: number, start: number, end: number,
   const gap = text.slice(Math.max(paragraphStart, start - 40), start);
   const before = gap.trimEnd();
   // after a word of the outlet's sentence ("called it", "as"), not after a cue's comma or colon, a sentence end or a line break
-  const partial = !continued && /[\p{L}\p{N})]$/u.test(before) && !CUE_BEFORE.test(before) && !/\n\s*$/.test(gap);
+  const partial = !continued && /[\p{L}\p{N})]$/u.test(before) && !CUE_BEFORE.test(before) && !tailRun(gap, /\s/).includes('\n');
   return { start, end, innerStart, innerEnd, scare: words <= MAX_SCARE_WORDS && !continued && !spoken, continued, partial };
 }
 

@@ -5,6 +5,7 @@
 // the attribution the article gives it (the source of an attribution whose cue or content lies in
 // it), the hedges that soften it ("reportedly", "may", "is considering") and a check-worthiness.
 import { indexSpans, reaching } from '../text/span-index.ts';
+import { tailRunStart } from '../text/tail-runs.ts';
 import type { Article } from '../model.ts';
 import type { AttributionFinding } from '../annotate/find-attributions.ts';
 import { HEDGE } from '../framing/markers.ts';
@@ -25,7 +26,9 @@ export interface ClaimFinding {
 
 const MIN_WORDS = 4;
 /** Where one sentence joins two statements: a semicolon, a contrast, "and" before a new subject, a participle that adds what someone said. */
-const CLAUSE_BREAK = /;\s+|,\s+(?:but|while|whereas)\s+|\s*—\s*but\s+|,\s+and\s+(?=(?:we|they|he|she|it|i)\s)|,\s+(?=(?:emphasizing|emphasising|suggesting|adding|noting|citing|arguing|warning|insisting|stressing)\s)/gi;
+// (a dash's break begins at the white space before the dash, which clausesOf adds: a leading \s*
+// here was tried from every space of a long run)
+const CLAUSE_BREAK = /;\s+|,\s+(?:but|while|whereas)\s+|—\s*but\s+|,\s+and\s+(?=(?:we|they|he|she|it|i)\s)|,\s+(?=(?:emphasizing|emphasising|suggesting|adding|noting|citing|arguing|warning|insisting|stressing)\s)/gi;
 /** Words addressed to the reader rather than stating anything. */
 const READER_PROMPT = /^(read|click|subscribe|sign up|follow|share|watch|listen|download|contact|email|tap|join|learn more|see also|related)\b/i;
 /** The outlet speaking for itself about what should be or what it thinks. */
@@ -42,10 +45,12 @@ function clausesOf(text: string, start: number, end: number): Array<{ start: num
   const sentence = text.slice(start, end);
   const cuts: number[] = [];
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) {
+  for (let floor = 0, m = CLAUSE_BREAK.exec(sentence); m; floor = CLAUSE_BREAK.lastIndex, m = CLAUSE_BREAK.exec(sentence)) {
+    // a break at a dash takes the white space before it, back to where the last break ended
+    const at = m[0].startsWith('—') ? tailRunStart(sentence, /\s/, m.index, floor) : m.index;
     // never inside a quotation: its words are the speaker's sentence
-    if (insideQuotation(sentence.slice(0, m.index))) continue;
-    cuts.push(m.index, m.index + m[0].length);
+    if (insideQuotation(sentence.slice(0, at))) continue;
+    cuts.push(at, m.index + m[0].length);
   }
   const pieces: Array<{ start: number; end: number }> = [];
   let from = 0;

@@ -3,6 +3,7 @@
 // statements, press conferences and social posts. From the article's attributions (a source that
 // names an organisation or a document) and from the outlet-as-addressee form ("told NBC News",
 // "in an interview with CNN"), which the tagger reads as content.
+import { tailRunStart, trimTail } from '../text/tail-runs.ts';
 
 export interface Cite {
   name: string;
@@ -23,19 +24,30 @@ const DOCUMENT = /\b(data|figures|statistics|report|reports|memoir|book|memo|mem
 /** An outlet told something: "told NBC News", "in an interview with CNN", "reported by Reuters". */
 const NAME_WORD = String.raw`(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{N}&'’-]*)`;
 const ADDRESSEE = new RegExp(String.raw`\b(?:told|[Ii]n an interview with|[Ss]peaking to|reported by|[Ff]irst reported by|[Aa]s reported by|confirmed to)\s+((?:the\s+)?${NAME_WORD}(?:\s+(?:${NAME_WORD}|of|and|&)){0,4})`, 'gu');
-/** Words after the name that are not part of it ("told NBC News on Tuesday"). */
-const TRAILING = /\s+(?:of|and|&)$/;
+/** Linking words the name pattern takes at its end that are not part of the name ("told NBC News and …"). */
+const TRAILING_LINKS = ['of', 'and', '&'];
+
+/** The name without a linking word at its end and the white space before it: what `replace(/\s+(?:of|and|&)$/, '')` did, without its backtracking over a long run of spaces. */
+function withoutTrailingLink(name: string): string {
+  for (const link of TRAILING_LINKS) {
+    if (!name.endsWith(link)) continue;
+    const cut = name.length - link.length;
+    const from = tailRunStart(name, /\s/, cut);
+    if (from < cut) return name.slice(0, from);
+  }
+  return name;
+}
 
 export function findCites(input: CiteInput): Cite[] {
   const cites: Cite[] = [];
   for (const s of input.sources) {
-    const words = input.text.slice(s.start, s.end).replace(/[,\s]+$/, '');
+    const words = trimTail(input.text.slice(s.start, s.end), /[,\s]/);
     if (DOCUMENT.test(words)) cites.push({ name: words.replace(/^(the|a|an)\s+/i, ''), start: s.start, end: s.start + words.length, kind: 'document' });
     else if (s.organization && !s.person) cites.push({ name: s.organization, start: s.start, end: s.start + words.length, kind: 'organization' });
   }
   ADDRESSEE.lastIndex = 0;
   for (let m = ADDRESSEE.exec(input.text); m; m = ADDRESSEE.exec(input.text)) {
-    const name = m[1]!.replace(TRAILING, '');
+    const name = withoutTrailingLink(m[1]!);
     // a person told ("told Sheinbaum") is not an outlet: organisation names have two words or capitals
     if (!/\s\p{Lu}|^\p{Lu}{2,}|^the\s/u.test(name)) continue;
     const start = m.index + m[0].length - m[1]!.length;

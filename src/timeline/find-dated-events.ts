@@ -7,6 +7,7 @@
 // before the publication date.
 import * as chrono from 'chrono-node';
 import type { Article } from '../model.ts';
+import { trimTail } from '../text/tail-runs.ts';
 
 export interface DatedEvent {
   articleId: string;
@@ -72,7 +73,7 @@ export function findDatedEvents(article: Article): DatedEvent[] {
     const text = article.text.slice(sentence.start, sentence.end);
     const taken: Array<[number, number]> = [];
     for (const r of chrono.en.parse(text, reference ?? new Date(Date.UTC(2000, 0, 1, 12)), { forwardDate: false })) {
-      const expression = r.text.replace(/[\s,;:.]+$/, '');
+      const expression = trimTail(r.text, /[\s,;:.]/);
       if (VAGUE.test(expression.trim()) || FIGURES_ONLY.test(expression.trim())) continue;
       if (DURATION.test(expression) && !DATING_WORD.test(expression)) continue;
       // a month and day without a year used as a name ("Sept. 11 hijackers")
