@@ -2,6 +2,7 @@
 // placeholders, legal lines, widget labels, promotions, navigation. Shared by the plain-text and
 // the HTML extractors. Every rule is about the kind of text, never about one site's wording.
 import type { RemovedKind } from '../model.ts';
+import { trimEndRun } from '../text/trim-runs.ts';
 import { dateFromLine } from './find-dates.ts';
 
 /** Longer than this, a block is prose even if it mentions a newsletter or a copyright. */
@@ -70,7 +71,7 @@ export const EMBED_ATTRIBUTION =
 export function boilerplateKind(raw: string): RemovedKind | null {
   const text = raw.trim().replace(/\s+/g, ' ');
   if (text === '') return 'boilerplate';
-  const bare = text.replace(/[:.!…\s]+$/, '');
+  const bare = trimEndRun(text, /[:.!…\s]/);
   if (AD_LABEL.test(bare)) return 'ad';
   if (NAVIGATION_LABEL.test(bare) || BREADCRUMB.test(text) && !/[.!?]$/.test(text) && wordCount(text) <= 12) return 'navigation';
   if (WIDGET_LABEL.test(bare) || PLACEHOLDER.test(bare)) return 'boilerplate';
@@ -120,8 +121,11 @@ export function wordCount(text: string): number {
 export function authorFromByline(raw: string): string | null {
   const text = raw.trim().replace(/\s+/g, ' ');
   if (wordCount(text) > MAX_BYLINE_WORDS || !BYLINE_LINE.test(text)) return null;
-  // the names run to the first separator: a bar, a dot, a dash between spaces or a comma
-  const names = text.replace(/^(by|written by|reporting by)\s+/i, '').split(/\s*[|·•–—,]\s*|\s+-\s+/)[0]!.trim();
+  // the names run to the first separator: a bar, a dot, a dash between spaces or a comma (white
+  // space around it goes with the trim, so the search need not match it)
+  const rest = text.replace(/^(by|written by|reporting by)\s+/i, '');
+  const cut = rest.search(/[|·•–—,]|\s-\s/);
+  const names = (cut < 0 ? rest : rest.slice(0, cut)).trim();
   return names && !CALENDAR_WORD.test(names) ? names : null;
 }
 
@@ -142,6 +146,7 @@ export function outletFromFooter(raw: string): string | null {
 }
 
 function cleanOutlet(name: string): string | null {
-  const cleaned = name.replace(/\s+(inc|llc|ltd|plc|gmbh|corp)\.?$/i, '').replace(/[.\s]+$/, '').trim();
+  // white space left before a removed suffix goes with the trailing run
+  const cleaned = trimEndRun(name.replace(/\s(inc|llc|ltd|plc|gmbh|corp)\.?$/i, ''), /[.\s]/).trim();
   return cleaned.length >= 2 ? cleaned : null;
 }

@@ -5,6 +5,7 @@ import type { RemovedKind } from '../model.ts';
 import { boilerplateKind, EMBED_ATTRIBUTION, outletFromFooter, wordCount } from './classify-boilerplate.ts';
 import { NO_METADATA, type BodyBlock, type Extracted, type FoundMetadata } from './extracted.ts';
 import { dateFromLine } from './find-dates.ts';
+import { trimEndRun } from '../text/trim-runs.ts';
 
 /** A run of page text to classify: a line, or a hard-wrapped paragraph joined back. */
 interface Unit {
@@ -60,9 +61,10 @@ function splitUnits(content: string, format: 'text' | 'markdown'): Unit[] {
       let text = piece.replace(/[\s\u00a0]+/g, ' ').trim();
       let markdownHeading = false;
       if (format === 'markdown') {
-        const heading = /^#{1,6}\s+(.*?)\s*#*$/.exec(text);
-        if (heading) {
-          text = heading[1]!;
+        const opening = /^#{1,6}\s+/.exec(text);
+        if (opening) {
+          // "## Title ##": the closing hashes, then the white space before them, scanned off the end
+          text = trimEndRun(trimEndRun(text.slice(opening[0].length), /#/), /\s/);
           markdownHeading = true;
         }
         text = stripInlineMarkdown(text);
@@ -87,11 +89,35 @@ function isHardWrapped(group: string[]): boolean {
 }
 
 function stripInlineMarkdown(text: string): string {
-  return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+  return unlinkMarkdown(unlinkMarkdown(text, '!['), '[')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/`([^`]+)`/g, '$1');
+}
+
+/**
+ * `text` with each Markdown image `![alt](url)` (opener '![') or link `[text](url)` (opener '[', text
+ * not empty) replaced by its alt text or text, left to right as a global replace would. Written as a
+ * scan because /\[([^\]]+)\]\([^)]*\)/g looks for the closing bracket again from every '[' (20,000
+ * unclosed ones take seconds); here the next ']' and ')' are found once and reused while ahead.
+ */
+function unlinkMarkdown(text: string, opener: '![' | '['): string {
+  const minText = opener === '[' ? 1 : 0;
+  let out = '';
+  let copied = 0;
+  let close = -2; // the next ']' at or after where it was last looked for; -1 when there is none
+  let paren = -2; // the same for ')'
+  for (let i = text.indexOf(opener); i >= 0; i = text.indexOf(opener, i)) {
+    const textStart = i + opener.length;
+    if (close !== -1 && close < textStart) close = text.indexOf(']', textStart);
+    if (close === -1) break; // no ']' is left, so no later opener can close either
+    if (close - textStart >= minText && text[close + 1] === '(') {
+      if (paren !== -1 && paren < close + 2) paren = text.indexOf(')', close + 2);
+      if (paren === -1) break; // no ')' is left for this or any later link
+      out += text.slice(copied, i) + text.slice(textStart, close);
+      copied = i = paren + 1;
+    } else i++;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 function classifyUnits(units: Unit[]): void {
