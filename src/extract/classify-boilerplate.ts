@@ -57,7 +57,9 @@ const SOCIAL_LIST = /^((facebook|twitter|x|linkedin|whatsapp|email|reddit|pinter
 /** "Read more: …", "[Related: …]": a link to another story set in the text. */
 const MAX_TEASER_CHARS = 200;
 const TEASER = /^[[(]?(read more|related|see also|also read|read also|recommended|more on this|further reading|watch|listen|don['’]t miss)\s*:/i;
-const BREADCRUMB = /^[^.!?]{1,40}(\s+[>›»/|]\s+[^.!?]{1,40}){2,}$/;
+/** "Home > News > World": a part of the path is short and has no sentence punctuation. */
+const MAX_CRUMB_CHARS = 40;
+const CRUMB_SEPARATORS = '>›»/|';
 const COMMERCE = /\b(shop now|buy now|order now|use (promo )?code|free shipping|\d+% off|limited time offer|add to cart|donate now)\b/i;
 /** Words a truncated widget title ends on ("Best of the week from", "More stories by"). */
 const DANGLING_END = /\s(from|of|to|by|the|a|an|and|with|for|in|on|at|about)$/i;
@@ -73,7 +75,7 @@ export function boilerplateKind(raw: string): RemovedKind | null {
   if (text === '') return 'boilerplate';
   const bare = trimEndRun(text, /[:.!…\s]/);
   if (AD_LABEL.test(bare)) return 'ad';
-  if (NAVIGATION_LABEL.test(bare) || BREADCRUMB.test(text) && !/[.!?]$/.test(text) && wordCount(text) <= 12) return 'navigation';
+  if (NAVIGATION_LABEL.test(bare) || isBreadcrumb(text) && !/[.!?]$/.test(text) && wordCount(text) <= 12) return 'navigation';
   if (WIDGET_LABEL.test(bare) || PLACEHOLDER.test(bare)) return 'boilerplate';
   if (isLoneLowercaseToken(text)) return 'boilerplate';
   if (SHARE_STRIP.test(text) || SOCIAL_LIST.test(text) || SOCIAL_NETWORK.test(bare)) return 'boilerplate';
@@ -94,6 +96,30 @@ export function boilerplateKind(raw: string): RemovedKind | null {
   if (wordCount(text) <= MAX_BYLINE_WORDS && BYLINE_LINE.test(text)) return 'boilerplate';
   if (text.length <= MAX_CONTACT_CHARS && CONTACT.test(text)) return 'boilerplate';
   return null;
+}
+
+/**
+ * Three or more parts of 1 to 40 characters without . ! or ?, joined by " > ", " › ", " » ", " / " or
+ * " | " (`text` has single spaces). Parts may themselves hold such a separator, so the ways to cut
+ * are walked once each (part starts, and how many separators led there) rather than by a pattern,
+ * /^[^.!?]{1,40}(\s+[>›»/|]\s+[^.!?]{1,40}){2,}$/, which tries them all again after every cut.
+ */
+function isBreadcrumb(text: string): boolean {
+  if (/[.!?]/.test(text)) return false;
+  // passed[i]: the most separators (counting to 2) before a part that starts at i, or -1
+  const passed = new Int8Array(text.length + 1).fill(-1);
+  passed[0] = 0;
+  for (let start = 0; start < text.length; start++) {
+    if (passed[start]! < 0) continue;
+    for (let end = start + 1; end <= Math.min(start + MAX_CRUMB_CHARS, text.length); end++) {
+      if (end === text.length) {
+        if (passed[start]! >= 2) return true;
+      } else if (text[end] === ' ' && text[end + 2] === ' ' && CRUMB_SEPARATORS.includes(text[end + 1]!)) {
+        passed[end + 3] = Math.max(passed[end + 3]!, Math.min(2, passed[start]! + 1));
+      }
+    }
+  }
+  return false;
 }
 
 /** "wave", "arrow-right": icon names and alt texts left alone on a line. */

@@ -30,8 +30,10 @@ const HEADER_UNITS = 8;
 const LIST_MARKER = /^\s*(?:[•●▪◦‣∙·*+]|[-–](?=\s)|\d{1,3}[.)](?=\s))\s+/;
 const EMBED_MARKERS = /(pic\.twitter\.com|t\.co\/|instagram\.com\/p\/|View this post on Instagram|A post shared by|#\w+|@\w{2,}|[\u{1F1E6}-\u{1F1FF}\u{1F300}-\u{1FAFF}])/u;
 const EMBED_LINE = /^(View this post on Instagram|A post shared by .{1,80}|Watch on (YouTube|TikTok)|Embedded video)$/i;
+/** Tested on a unit's text, whose white space is single spaces: one `\s` around "to"/"on" is the same
+ * there, and `\s+.{1,120}` would let a run of spaces split between the two many ways. */
 const COMMENT_HEADER =
-  /^((\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(responses?|comments?|replies|thoughts?)(\s+(to|on)\s+.{1,120})?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|reader comments|comments( \(\d+\))?|show comments|what do you think\??)$/i;
+  /^((\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(responses?|comments?|replies|thoughts?)(\s(to|on)\s.{1,120})?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|reader comments|comments( \(\d+\))?|show comments|what do you think\??)$/i;
 const BYLINE = /^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+([\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|de|van|von|da|di|and|&|,)){0,8})\s*(?:[|,–-].{0,60})?$/u;
 /** Small words that stay lower case in a title-cased heading. */
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'for', 'of', 'to', 'in', 'on', 'at', 'by', 'from', 'with', 'as', 'vs', 'vs.', 'via', 'into', 'over', 'per', 'is', 'be']);
