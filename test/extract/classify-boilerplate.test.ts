@@ -55,3 +55,21 @@ describe('metadata from page lines', () => {
     assert.equal(outletFromFooter('Discover more from The Evening Ledger'), 'The Evening Ledger');
   });
 });
+
+// Issue 10: lines built to make a backtracking pattern run for minutes. Each must be classified
+// like any other line; the timeout only stops a hang (the old patterns took 40 s and over 60 s).
+describe('hostile lines', () => {
+  it('strips a trailing run of 100,000 ". " that a letter ends, in linear time', { timeout: 10_000 }, () => {
+    assert.equal(boilerplateKind('. '.repeat(100_000) + 'x'), null);
+    assert.equal(boilerplateKind('Advertisement' + ' .'.repeat(100_000)), 'ad');
+  });
+  it('walks a long path of " / " separators without backtracking', { timeout: 10_000 }, () => {
+    assert.equal(boilerplateKind('x / '.repeat(200) + '!'), null);
+    assert.equal(boilerplateKind('Home / News / World'), 'navigation');
+    assert.equal(boilerplateKind('a > > > b'), 'navigation');
+  });
+  it('cuts names and outlets out of lines with long runs of spaces', { timeout: 10_000 }, () => {
+    assert.equal(authorFromByline('By Maria Lopez |' + ' '.repeat(100_000) + 'x'), 'Maria Lopez');
+    assert.equal(outletFromFooter('Discover more from Riverside Dispatch   Inc.'), 'Riverside Dispatch');
+  });
+});
