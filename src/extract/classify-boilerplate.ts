@@ -24,10 +24,14 @@ const MAX_DATELINE_CHARS = 70;
 /** "Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM": a publishing stamp, whatever its format. */
 const MAX_STAMP_CHARS = 110;
 const TIME_STAMP = /^(published|updated|posted|last updated|first published|modified)\b[^.!?]{0,100}\d/i;
-/** "By Jane Doe and John Roe | 11/18/19 11:04 PM": a byline line. */
+/**
+ * "By Jane Doe and John Roe | 11/18/19 11:04 PM": a byline line. "and" between names needs white
+ * space on both sides: written as `\s*and\s*`, it could also split a name's letters ("AandAand…"),
+ * and a 170-character line of those backtracked exponentially; a glued "and" is part of the name.
+ */
 const MAX_BYLINE_WORDS = 16;
 const BYLINE_LINE =
-  /^([Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*([|,·•–—-]?\s*[^.!?]{0,60})?$/u;
+  /^([Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}((\s*[,&]\s*|\s+and\s+)\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*([|,·•–—-]?\s*[^.!?]{0,60})?$/u;
 /** "Have a tip? Reach her at …": how to contact the author. */
 const MAX_CONTACT_CHARS = 260;
 const CONTACT = /([\w.+-]+@[\w-]+\.[\w.]+.*\b(reach|reached|contact|email|e-mail|follow)\b|\b(reach|reached|contact|email|e-mail)\b.*[\w.+-]+@[\w-]+\.[\w.]+|\bfollow (him|her|them|us|me) on (twitter|x|facebook|instagram)\b)/i;
