@@ -2,6 +2,7 @@
 // placeholders, legal lines, widget labels, promotions, navigation. Shared by the plain-text and
 // the HTML extractors. Every rule is about the kind of text, never about one site's wording.
 import type { RemovedKind } from '../model.ts';
+import { trimEndRun } from '../text/trim-runs.ts';
 import { dateFromLine } from './find-dates.ts';
 
 /** Longer than this, a block is prose even if it mentions a newsletter or a copyright. */
@@ -23,10 +24,14 @@ const MAX_DATELINE_CHARS = 70;
 /** "Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM": a publishing stamp, whatever its format. */
 const MAX_STAMP_CHARS = 110;
 const TIME_STAMP = /^(published|updated|posted|last updated|first published|modified)\b[^.!?]{0,100}\d/i;
-/** "By Jane Doe and John Roe | 11/18/19 11:04 PM": a byline line. */
+/**
+ * "By Jane Doe and John Roe | 11/18/19 11:04 PM": a byline line. "and" between names needs white
+ * space on both sides: written as `\s*and\s*`, it could also split a name's letters ("AandAand…"),
+ * and a 170-character line of those backtracked exponentially; a glued "and" is part of the name.
+ */
 const MAX_BYLINE_WORDS = 16;
 const BYLINE_LINE =
-  /^([Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(\s*(,|and|&)\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*([|,·•–—-]?\s*[^.!?]{0,60})?$/u;
+  /^([Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}((\s*[,&]\s*|\s+and\s+)\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*([|,·•–—-]?\s*[^.!?]{0,60})?$/u;
 /** "Have a tip? Reach her at …": how to contact the author. */
 const MAX_CONTACT_CHARS = 260;
 const CONTACT = /([\w.+-]+@[\w-]+\.[\w.]+.*\b(reach|reached|contact|email|e-mail|follow)\b|\b(reach|reached|contact|email|e-mail)\b.*[\w.+-]+@[\w-]+\.[\w.]+|\bfollow (him|her|them|us|me) on (twitter|x|facebook|instagram)\b)/i;
@@ -56,7 +61,9 @@ const SOCIAL_LIST = /^((facebook|twitter|x|linkedin|whatsapp|email|reddit|pinter
 /** "Read more: …", "[Related: …]": a link to another story set in the text. */
 const MAX_TEASER_CHARS = 200;
 const TEASER = /^[[(]?(read more|related|see also|also read|read also|recommended|more on this|further reading|watch|listen|don['’]t miss)\s*:/i;
-const BREADCRUMB = /^[^.!?]{1,40}(\s+[>›»/|]\s+[^.!?]{1,40}){2,}$/;
+/** "Home > News > World": a part of the path is short and has no sentence punctuation. */
+const MAX_CRUMB_CHARS = 40;
+const CRUMB_SEPARATORS = '>›»/|';
 const COMMERCE = /\b(shop now|buy now|order now|use (promo )?code|free shipping|\d+% off|limited time offer|add to cart|donate now)\b/i;
 /** Words a truncated widget title ends on ("Best of the week from", "More stories by"). */
 const DANGLING_END = /\s(from|of|to|by|the|a|an|and|with|for|in|on|at|about)$/i;
@@ -70,9 +77,9 @@ export const EMBED_ATTRIBUTION =
 export function boilerplateKind(raw: string): RemovedKind | null {
   const text = raw.trim().replace(/\s+/g, ' ');
   if (text === '') return 'boilerplate';
-  const bare = text.replace(/[:.!…\s]+$/, '');
+  const bare = trimEndRun(text, /[:.!…\s]/);
   if (AD_LABEL.test(bare)) return 'ad';
-  if (NAVIGATION_LABEL.test(bare) || BREADCRUMB.test(text) && !/[.!?]$/.test(text) && wordCount(text) <= 12) return 'navigation';
+  if (NAVIGATION_LABEL.test(bare) || isBreadcrumb(text) && !/[.!?]$/.test(text) && wordCount(text) <= 12) return 'navigation';
   if (WIDGET_LABEL.test(bare) || PLACEHOLDER.test(bare)) return 'boilerplate';
   if (isLoneLowercaseToken(text)) return 'boilerplate';
   if (SHARE_STRIP.test(text) || SOCIAL_LIST.test(text) || SOCIAL_NETWORK.test(bare)) return 'boilerplate';
@@ -93,6 +100,30 @@ export function boilerplateKind(raw: string): RemovedKind | null {
   if (wordCount(text) <= MAX_BYLINE_WORDS && BYLINE_LINE.test(text)) return 'boilerplate';
   if (text.length <= MAX_CONTACT_CHARS && CONTACT.test(text)) return 'boilerplate';
   return null;
+}
+
+/**
+ * Three or more parts of 1 to 40 characters without . ! or ?, joined by " > ", " › ", " » ", " / " or
+ * " | " (`text` has single spaces). Parts may themselves hold such a separator, so the ways to cut
+ * are walked once each (part starts, and how many separators led there) rather than by a pattern,
+ * /^[^.!?]{1,40}(\s+[>›»/|]\s+[^.!?]{1,40}){2,}$/, which tries them all again after every cut.
+ */
+function isBreadcrumb(text: string): boolean {
+  if (/[.!?]/.test(text)) return false;
+  // passed[i]: the most separators (counting to 2) before a part that starts at i, or -1
+  const passed = new Int8Array(text.length + 1).fill(-1);
+  passed[0] = 0;
+  for (let start = 0; start < text.length; start++) {
+    if (passed[start]! < 0) continue;
+    for (let end = start + 1; end <= Math.min(start + MAX_CRUMB_CHARS, text.length); end++) {
+      if (end === text.length) {
+        if (passed[start]! >= 2) return true;
+      } else if (text[end] === ' ' && text[end + 2] === ' ' && CRUMB_SEPARATORS.includes(text[end + 1]!)) {
+        passed[end + 3] = Math.max(passed[end + 3]!, Math.min(2, passed[start]! + 1));
+      }
+    }
+  }
+  return false;
 }
 
 /** "wave", "arrow-right": icon names and alt texts left alone on a line. */
@@ -120,8 +151,11 @@ export function wordCount(text: string): number {
 export function authorFromByline(raw: string): string | null {
   const text = raw.trim().replace(/\s+/g, ' ');
   if (wordCount(text) > MAX_BYLINE_WORDS || !BYLINE_LINE.test(text)) return null;
-  // the names run to the first separator: a bar, a dot, a dash between spaces or a comma
-  const names = text.replace(/^(by|written by|reporting by)\s+/i, '').split(/\s*[|·•–—,]\s*|\s+-\s+/)[0]!.trim();
+  // the names run to the first separator: a bar, a dot, a dash between spaces or a comma (white
+  // space around it goes with the trim, so the search need not match it)
+  const rest = text.replace(/^(by|written by|reporting by)\s+/i, '');
+  const cut = rest.search(/[|·•–—,]|\s-\s/);
+  const names = (cut < 0 ? rest : rest.slice(0, cut)).trim();
   return names && !CALENDAR_WORD.test(names) ? names : null;
 }
 
@@ -142,6 +176,7 @@ export function outletFromFooter(raw: string): string | null {
 }
 
 function cleanOutlet(name: string): string | null {
-  const cleaned = name.replace(/\s+(inc|llc|ltd|plc|gmbh|corp)\.?$/i, '').replace(/[.\s]+$/, '').trim();
+  // white space left before a removed suffix goes with the trailing run
+  const cleaned = trimEndRun(name.replace(/\s(inc|llc|ltd|plc|gmbh|corp)\.?$/i, ''), /[.\s]/).trim();
   return cleaned.length >= 2 ? cleaned : null;
 }

@@ -5,6 +5,7 @@ import type { RemovedKind } from '../model.ts';
 import { boilerplateKind, EMBED_ATTRIBUTION, outletFromFooter, wordCount } from './classify-boilerplate.ts';
 import { NO_METADATA, type BodyBlock, type Extracted, type FoundMetadata } from './extracted.ts';
 import { dateFromLine } from './find-dates.ts';
+import { trimEndRun } from '../text/trim-runs.ts';
 
 /** A run of page text to classify: a line, or a hard-wrapped paragraph joined back. */
 interface Unit {
@@ -29,8 +30,10 @@ const HEADER_UNITS = 8;
 const LIST_MARKER = /^\s*(?:[•●▪◦‣∙·*+]|[-–](?=\s)|\d{1,3}[.)](?=\s))\s+/;
 const EMBED_MARKERS = /(pic\.twitter\.com|t\.co\/|instagram\.com\/p\/|View this post on Instagram|A post shared by|#\w+|@\w{2,}|[\u{1F1E6}-\u{1F1FF}\u{1F300}-\u{1FAFF}])/u;
 const EMBED_LINE = /^(View this post on Instagram|A post shared by .{1,80}|Watch on (YouTube|TikTok)|Embedded video)$/i;
+/** Tested on a unit's text, whose white space is single spaces: one `\s` around "to"/"on" is the same
+ * there, and `\s+.{1,120}` would let a run of spaces split between the two many ways. */
 const COMMENT_HEADER =
-  /^((\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(responses?|comments?|replies|thoughts?)(\s+(to|on)\s+.{1,120})?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|reader comments|comments( \(\d+\))?|show comments|what do you think\??)$/i;
+  /^((\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(responses?|comments?|replies|thoughts?)(\s(to|on)\s.{1,120})?|leave a (reply|comment)|post a comment|join the (discussion|conversation)|reader comments|comments( \(\d+\))?|show comments|what do you think\??)$/i;
 const BYLINE = /^(?:[Bb]y|BY|[Ww]ritten by|[Ww]ords by)\s+([\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|de|van|von|da|di|and|&|,)){0,8})\s*(?:[|,–-].{0,60})?$/u;
 /** Small words that stay lower case in a title-cased heading. */
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'for', 'of', 'to', 'in', 'on', 'at', 'by', 'from', 'with', 'as', 'vs', 'vs.', 'via', 'into', 'over', 'per', 'is', 'be']);
@@ -60,9 +63,10 @@ function splitUnits(content: string, format: 'text' | 'markdown'): Unit[] {
       let text = piece.replace(/[\s\u00a0]+/g, ' ').trim();
       let markdownHeading = false;
       if (format === 'markdown') {
-        const heading = /^#{1,6}\s+(.*?)\s*#*$/.exec(text);
-        if (heading) {
-          text = heading[1]!;
+        const opening = /^#{1,6}\s+/.exec(text);
+        if (opening) {
+          // "## Title ##": the closing hashes, then the white space before them, scanned off the end
+          text = trimEndRun(trimEndRun(text.slice(opening[0].length), /#/), /\s/);
           markdownHeading = true;
         }
         text = stripInlineMarkdown(text);
@@ -87,11 +91,35 @@ function isHardWrapped(group: string[]): boolean {
 }
 
 function stripInlineMarkdown(text: string): string {
-  return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+  return unlinkMarkdown(unlinkMarkdown(text, '!['), '[')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/`([^`]+)`/g, '$1');
+}
+
+/**
+ * `text` with each Markdown image `![alt](url)` (opener '![') or link `[text](url)` (opener '[', text
+ * not empty) replaced by its alt text or text, left to right as a global replace would. Written as a
+ * scan because /\[([^\]]+)\]\([^)]*\)/g looks for the closing bracket again from every '[' (20,000
+ * unclosed ones take seconds); here the next ']' and ')' are found once and reused while ahead.
+ */
+function unlinkMarkdown(text: string, opener: '![' | '['): string {
+  const minText = opener === '[' ? 1 : 0;
+  let out = '';
+  let copied = 0;
+  let close = -2; // the next ']' at or after where it was last looked for; -1 when there is none
+  let paren = -2; // the same for ')'
+  for (let i = text.indexOf(opener); i >= 0; i = text.indexOf(opener, i)) {
+    const textStart = i + opener.length;
+    if (close !== -1 && close < textStart) close = text.indexOf(']', textStart);
+    if (close === -1) break; // no ']' is left, so no later opener can close either
+    if (close - textStart >= minText && text[close + 1] === '(') {
+      if (paren !== -1 && paren < close + 2) paren = text.indexOf(')', close + 2);
+      if (paren === -1) break; // no ')' is left for this or any later link
+      out += text.slice(copied, i) + text.slice(textStart, close);
+      copied = i = paren + 1;
+    } else i++;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 function classifyUnits(units: Unit[]): void {

@@ -51,17 +51,39 @@ function decoderFor(label: string): TextDecoder | null {
   }
 }
 
-const CHARSET_PATTERNS = [
-  /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i,
-  /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i,
-  /^content-type:[^\n]*charset\s*=\s*["']?([\w.:-]+)/im,
+/**
+ * Where a charset may be declared: each region a pattern finds (the rest of a `<meta` or `<?xml`
+ * tag up to its '>', a header line), and the declaration looked for inside it. One pattern such as
+ * /<meta[^>]+charset…/ backtracks through the whole head from every "<meta" (polynomial time); a
+ * region pattern that ends in one run cannot, and the declaration is then tried at each position.
+ */
+const CHARSET_PLACES: Array<{ region: RegExp; declaration: RegExp; from: number }> = [
+  // `from`: the tag patterns want at least one character between the tag name and the declaration
+  { region: /<meta([^>]*)/gi, declaration: /charset\s*=\s*(?:["']\s*)?([\w.:-]+)/iy, from: 1 },
+  { region: /<\?xml([^>]*)/gi, declaration: /encoding\s*=\s*["']([\w.:-]+)/iy, from: 1 },
+  { region: /^content-type:([^\n]*)/gim, declaration: /charset\s*=\s*["']?([\w.:-]+)/iy, from: 0 },
 ];
 
 /** The charset a page or an HTTP-style header block declares, read as ASCII from its head. */
 export function sniffDeclaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, DECLARATION_WINDOW)).toString('latin1');
-  for (const pattern of CHARSET_PATTERNS) {
-    const match = pattern.exec(head);
+  for (const { region, declaration, from } of CHARSET_PLACES) {
+    for (const found of head.matchAll(region)) {
+      const label = lastDeclaration(found[1]!, declaration, from);
+      if (label) return label;
+    }
+  }
+  return null;
+}
+
+/**
+ * The label of the last declaration starting at `from` or after in a region (what the greedy
+ * `[^>]+` or `[^\n]*` of a single pattern would settle on), or null.
+ */
+function lastDeclaration(region: string, declaration: RegExp, from: number): string | null {
+  for (let at = region.length - 1; at >= from; at--) {
+    declaration.lastIndex = at;
+    const match = declaration.exec(region);
     if (match?.[1]) return match[1];
   }
   return null;

@@ -55,3 +55,28 @@ describe('metadata from page lines', () => {
     assert.equal(outletFromFooter('Discover more from The Evening Ledger'), 'The Evening Ledger');
   });
 });
+
+// Issue 10: lines built to make a backtracking pattern run for minutes. Each must be classified
+// like any other line; the timeout only stops a hang (the old patterns took 40 s and over 60 s).
+describe('hostile lines', () => {
+  it('strips a trailing run of 100,000 ". " that a letter ends, in linear time', { timeout: 10_000 }, () => {
+    assert.equal(boilerplateKind('. '.repeat(100_000) + 'x'), null);
+    assert.equal(boilerplateKind('Advertisement' + ' .'.repeat(100_000)), 'ad');
+  });
+  it('walks a long path of " / " separators without backtracking', { timeout: 10_000 }, () => {
+    assert.equal(boilerplateKind('x / '.repeat(200) + '!'), null);
+    assert.equal(boilerplateKind('Home / News / World'), 'navigation');
+    assert.equal(boilerplateKind('a > > > b'), 'navigation');
+  });
+  it('reads a byline whose name is "AandAand…" without exponential backtracking', { timeout: 10_000 }, () => {
+    // 40 repeats (163 characters) did not finish in minutes with "and" allowed inside a name's letters
+    assert.equal(boilerplateKind('By ' + 'Aand'.repeat(40) + 'A!'), null);
+    assert.equal(authorFromByline('By ' + 'Aand'.repeat(40) + 'A!'), null);
+    assert.equal(authorFromByline('By Jane Doe and John Roe | Nov 18'), 'Jane Doe and John Roe');
+    assert.equal(authorFromByline('By Jane Doe & John Roe'), 'Jane Doe & John Roe');
+  });
+  it('cuts names and outlets out of lines with long runs of spaces', { timeout: 10_000 }, () => {
+    assert.equal(authorFromByline('By Maria Lopez |' + ' '.repeat(100_000) + 'x'), 'Maria Lopez');
+    assert.equal(outletFromFooter('Discover more from Riverside Dispatch   Inc.'), 'Riverside Dispatch');
+  });
+});

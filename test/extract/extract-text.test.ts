@@ -119,3 +119,21 @@ describe('plain-text rules beyond the example', () => {
     assert.equal(blocks[0]!.text, 'The storm made landfall near Galveston early on Friday.');
   });
 });
+
+describe('hostile Markdown (issue 10)', () => {
+  it('unlinks Markdown in one pass over 100,000 unclosed "[(" and "![](" ', { timeout: 10_000 }, () => {
+    const links = extractText('[('.repeat(100_000), 'markdown');
+    assert.equal(links.blocks[0]!.text, '[('.repeat(100_000));
+    const images = extractText('![]('.repeat(50_000), 'markdown');
+    assert.equal(images.blocks[0]!.text, '![]('.repeat(50_000));
+  });
+  it('still unlinks links and images as a global replace did', () => {
+    // a link's text runs to the first ']', so "[the [report]](…)" is no link; an image's may be empty
+    const { blocks } = extractText('Read [the [report]](http://a), [this](http://b) and ![a chart](c.png) or [](x) [b] (y) ![]() end of a sentence here.', 'markdown');
+    assert.equal(blocks[0]!.text, 'Read [the [report]](http://a), this and a chart or [](x) [b] (y)  end of a sentence here.');
+  });
+  it('takes the closing hashes and the spaces before them off a Markdown heading', () => {
+    const { metadata } = extractText('## Storm hits the coast ##\n\nThe storm made landfall near Galveston early on Friday.', 'markdown');
+    assert.equal(metadata.title, 'Storm hits the coast');
+  });
+});

@@ -2,6 +2,7 @@
 // preformatted text), each labelled with the page furniture it sits in: by tag, role, class or
 // id, or because it fails the article-content checks (link-heavy lists, image strips, forms).
 import type { BlockKind, RemovedKind } from '../../model.ts';
+import { trimEndRun, trimStartRun } from '../../text/trim-runs.ts';
 import { BLOCK_LEVEL, HEADINGS, attr, hintOf, isElement, isHidden, isText, NON_CONTENT, type AnyNode, type Element } from './dom.ts';
 import { classWeight } from './find-article.ts';
 import { linkDensity, type ElementStats, type PageStats } from './page-stats.ts';
@@ -107,7 +108,9 @@ function walkElement(el: Element, parentKind: BlockKind, label: RemovedKind | nu
             ? 'paragraph'
             : parentKind;
   if (name === 'pre') {
-    const text = rawText(el).replace(/\r\n?/g, '\n').replace(/^\n+|\s+$/g, '');
+    // leading blank lines and trailing white space off, each scanned from its end (a pattern would
+    // retry from every position of a long inner run of spaces)
+    const text = trimEndRun(trimStartRun(rawText(el).replace(/\r\n?/g, '\n'), /\n/), /\s/);
     if (text) w.out.push({ kind: 'preformatted', text, label });
     return;
   }

@@ -9,8 +9,12 @@ import { attr, textOf, walkElements, type AnyNode, type Element } from './dom.ts
 /** Site names are short; a longer "name" is a slogan or a sentence. */
 const MAX_OUTLET_CHARS = 80;
 const MAX_AUTHOR_CHARS = 120;
-/** Separators between a headline and the site name in <title>. */
-const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+/;
+/**
+ * Separators between a headline and the site name in <title>. The look-behind lets a match start
+ * only where a run of white space starts: without it, each position of a long run of spaces that
+ * no separator follows scans the rest of the run again.
+ */
+const TITLE_SEPARATOR = /(?<!\s)\s+[|\-–—:·•»]\s+/;
 
 /** The elements metadata is read from, found in one pass over the page. */
 interface Sources {
