@@ -32,6 +32,23 @@ const DYNAMIC_ALLOWED: Record<string, string> = {
   // backtracked for 89 s).
 };
 
+/**
+ * Literal patterns recheck's fuzzer calls polynomial whose cost is bounded where they are used,
+ * keyed by `file: /source/flags`. Each says what bounds it; the figures are V8's time on
+ * recheck's own attack string, scaled up (node, this repo, 2-core machine). A pattern is accepted
+ * here only with such a bound: the fix for anything else is a rewrite.
+ */
+const BOUNDED: Record<string, string> = {
+  [String.raw`src/extract/classify-boilerplate.ts: /^([Bb]y|BY|[Ww]ritten by|[Rr]eporting by)\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}((\s*[,&]\s*|\s+and\s+)\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3})*\s*([|,·•–—-]?\s*[^.!?]{0,60})?$/u`]:
+    'BYLINE_LINE: both callers test it only on lines of at most MAX_BYLINE_WORDS (16) words; the attack scaled to 10,000 characters runs in under 1 ms',
+  [String.raw`src/extract/classify-boilerplate.ts: /([\w.+-]+@[\w-]+\.[\w.]+.*\b(reach|reached|contact|email|e-mail|follow)\b|\b(reach|reached|contact|email|e-mail)\b.*[\w.+-]+@[\w-]+\.[\w.]+|\bfollow (him|her|them|us|me) on (twitter|x|facebook|instagram)\b)/i`]:
+    'CONTACT: tested only on lines of at most MAX_CONTACT_CHARS (260) characters',
+  [String.raw`src/extract/classify-boilerplate.ts: /^[—–-]{1,2}\s*[^\n]{1,100}?\(@\w{1,30}\)\s*(?:on\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$/`]:
+    'EMBED_ATTRIBUTION: anchored at the start, the text before the handle at most 100 characters; the attack at 13,000 characters runs in 4 ms',
+  [String.raw`src/extract/classify-boilerplate.ts: /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[,.]?\s*([^,|.][^,|]{1,60}?)(?:\s*(?:[,|]|\.\s|all rights reserved|$))/i`]:
+    'outletFromFooter: white space collapsed first, the name at most 61 characters; the attack grows linearly in V8 (33,000 characters 69 ms, 132,000 characters 315 ms)',
+};
+
 interface FoundRegex {
   file: string;
   line: number;
@@ -157,7 +174,9 @@ describe('regular expressions in src/', () => {
         result = checkSync(r.source!, r.flags.replace(/[gy]/g, ''), PARAMS);
         results.set(id, result);
       }
-      if (result.status === 'vulnerable') {
+      if (result.status === 'vulnerable' && BOUNDED[`${r.file}: ${id}`] !== undefined) {
+        t.diagnostic(`bounded: ${r.file}:${r.line} ${result.complexity.summary}; ${BOUNDED[`${r.file}: ${id}`]}`);
+      } else if (result.status === 'vulnerable') {
         vulnerable.push(`${r.file}:${r.line} ${r.code.length > 160 ? `${r.code.slice(0, 160)}…` : r.code}\n      ${result.complexity.summary}; attack: ${result.attack.pattern}`);
       } else if (result.status === 'unknown') {
         unknown.push(`${r.file}:${r.line} ${r.code.slice(0, 160)}: ${result.error.kind}${'message' in result.error ? ` (${result.error.message})` : ''}`);
@@ -174,6 +193,11 @@ describe('regular expressions in src/', () => {
     for (const d of dynamic) t.diagnostic(`dynamic: ${d.file}:${d.line} ${d.code.slice(0, 200)}`);
     const unlisted = dynamic.filter((d) => !(d.key! in DYNAMIC_ALLOWED)).map((d) => `${d.file}:${d.line} ${d.code.length > 200 ? `${d.code.slice(0, 200)}…` : d.code}`);
     assert.deepEqual(unlisted, [], `\nregular expressions built from non-literal patterns (build them from input text and a long name is a 10 MB regex; list a safe one in DYNAMIC_ALLOWED):\n${unlisted.map((u) => `  - ${u}`).join('\n')}`);
+  });
+
+  it('the list of bounded ones names no pattern that is gone', () => {
+    const present = new Set(literals.map((r) => `${r.file}: /${r.source}/${r.flags}`));
+    assert.deepEqual(Object.keys(BOUNDED).filter((k) => !present.has(k)), []);
   });
 
   it('the list of dynamic ones names no call that is gone', () => {

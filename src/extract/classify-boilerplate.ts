@@ -2,7 +2,7 @@
 // placeholders, legal lines, widget labels, promotions, navigation. Shared by the plain-text and
 // the HTML extractors. Every rule is about the kind of text, never about one site's wording.
 import type { RemovedKind } from '../model.ts';
-import { trimEndRun } from '../text/trim-runs.ts';
+import { trimTail } from '../text/tail-runs.ts';
 import { dateFromLine } from './find-dates.ts';
 
 /** Longer than this, a block is prose even if it mentions a newsletter or a copyright. */
@@ -77,7 +77,7 @@ export const EMBED_ATTRIBUTION =
 export function boilerplateKind(raw: string): RemovedKind | null {
   const text = raw.trim().replace(/\s+/g, ' ');
   if (text === '') return 'boilerplate';
-  const bare = trimEndRun(text, /[:.!…\s]/);
+  const bare = trimTail(text, /[:.!…\s]/);
   if (AD_LABEL.test(bare)) return 'ad';
   if (NAVIGATION_LABEL.test(bare) || isBreadcrumb(text) && !/[.!?]$/.test(text) && wordCount(text) <= 12) return 'navigation';
   if (WIDGET_LABEL.test(bare) || PLACEHOLDER.test(bare)) return 'boilerplate';
@@ -177,6 +177,6 @@ export function outletFromFooter(raw: string): string | null {
 
 function cleanOutlet(name: string): string | null {
   // white space left before a removed suffix goes with the trailing run
-  const cleaned = trimEndRun(name.replace(/\s(inc|llc|ltd|plc|gmbh|corp)\.?$/i, ''), /[.\s]/).trim();
+  const cleaned = trimTail(name.replace(/\s(inc|llc|ltd|plc|gmbh|corp)\.?$/i, ''), /[.\s]/).trim();
   return cleaned.length >= 2 ? cleaned : null;
 }

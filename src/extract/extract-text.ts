@@ -5,7 +5,7 @@ import type { RemovedKind } from '../model.ts';
 import { boilerplateKind, EMBED_ATTRIBUTION, outletFromFooter, wordCount } from './classify-boilerplate.ts';
 import { NO_METADATA, type BodyBlock, type Extracted, type FoundMetadata } from './extracted.ts';
 import { dateFromLine } from './find-dates.ts';
-import { trimEndRun } from '../text/trim-runs.ts';
+import { trimTail } from '../text/tail-runs.ts';
 
 /** A run of page text to classify: a line, or a hard-wrapped paragraph joined back. */
 interface Unit {
@@ -66,7 +66,7 @@ function splitUnits(content: string, format: 'text' | 'markdown'): Unit[] {
         const opening = /^#{1,6}\s+/.exec(text);
         if (opening) {
           // "## Title ##": the closing hashes, then the white space before them, scanned off the end
-          text = trimEndRun(trimEndRun(text.slice(opening[0].length), /#/), /\s/);
+          text = trimTail(trimTail(text.slice(opening[0].length), /#/), /\s/);
           markdownHeading = true;
         }
         text = stripInlineMarkdown(text);

@@ -1,4 +1,4 @@
-// The run of characters of one class at the end of a text, found by stepping back from the end.
+// The run of characters of one class at the end (or start) of a text, found by stepping in from that end.
 // A pattern like /[\s,;:.]+$/ does the same job, but a regex engine tries it from every start
 // inside a long run, which costs the square of the run's length (50,000 spaces then "x"); this
 // scan looks at each character once.
@@ -32,3 +32,10 @@ export function tailRun(text: string, member: RegExp): string {
 
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/** The text without the run of `member` characters at its start: `text.replace(/^[…]+/, '')`, for a one-code-unit class. */
+export function trimHead(text: string, member: RegExp): string {
+  let start = 0;
+  while (start < text.length && member.test(text[start]!)) start++;
+  return start === 0 ? text : text.slice(start);
+}

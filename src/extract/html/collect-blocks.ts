@@ -2,7 +2,7 @@
 // preformatted text), each labelled with the page furniture it sits in: by tag, role, class or
 // id, or because it fails the article-content checks (link-heavy lists, image strips, forms).
 import type { BlockKind, RemovedKind } from '../../model.ts';
-import { trimEndRun, trimStartRun } from '../../text/trim-runs.ts';
+import { trimHead, trimTail } from '../../text/tail-runs.ts';
 import { BLOCK_LEVEL, HEADINGS, attr, hintOf, isElement, isHidden, isText, NON_CONTENT, type AnyNode, type Element } from './dom.ts';
 import { classWeight } from './find-article.ts';
 import { linkDensity, type ElementStats, type PageStats } from './page-stats.ts';
@@ -110,7 +110,7 @@ function walkElement(el: Element, parentKind: BlockKind, label: RemovedKind | nu
   if (name === 'pre') {
     // leading blank lines and trailing white space off, each scanned from its end (a pattern would
     // retry from every position of a long inner run of spaces)
-    const text = trimEndRun(trimStartRun(rawText(el).replace(/\r\n?/g, '\n'), /\n/), /\s/);
+    const text = trimTail(trimHead(rawText(el).replace(/\r\n?/g, '\n'), /\n/), /\s/);
     if (text) w.out.push({ kind: 'preformatted', text, label });
     return;
   }
