@@ -104,6 +104,8 @@ export function conflictBetween(a: ClaimText, b: ClaimText, sameFact: boolean): 
   if ((EARLY.test(a.text) && LATE.test(b.text)) || (LATE.test(a.text) && EARLY.test(b.text))) {
     return { kind: 'stage', explanation: `an early stage in one, a late stage in the other: ${quote(a.text)} / ${quote(b.text)}` };
   }
+  // one event given two dates, not two events with two dates: only between claims of one fact
+  if (!sameFact) return null;
   const dayA = dayOf(a);
   const dayB = dayOf(b);
   if (dayA && dayB && dayA !== dayB) return { kind: 'date', explanation: `${dayA} against ${dayB}: ${quote(a.text)} / ${quote(b.text)}` };

@@ -48,6 +48,8 @@ export interface Terms {
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, dozen: 12, twenty: 20, hundred: 100, thousand: 1000, million: 1e6, billion: 1e9 };
 
+const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)$/i;
+
 export function termsOf(text: string): Terms {
   const stems: string[] = [];
   const offsets: number[] = [];
@@ -66,7 +68,9 @@ export function termsOf(text: string): Terms {
       numbers.push(normal);
       const value = Number.parseFloat(normal);
       const unit = words[i + 1] && !/^\p{N}/u.test(words[i + 1]!) ? stemOf(words[i + 1]!.toLowerCase()) : '';
-      if (Number.isFinite(value) && !(value >= 1900 && value <= 2100 && !unit)) quantities.push({ value, unit });
+      // a day of a date ("September 28", "28 Sept.") counts nothing: dates are compared as dates
+      const inDate = MONTH.test(words[i - 1] ?? '') || MONTH.test(words[i + 1] ?? '');
+      if (Number.isFinite(value) && !inDate && !(value >= 1900 && value <= 2100 && !unit)) quantities.push({ value, unit });
       stems.push(normal);
       offsets.push(at);
       return;

@@ -104,6 +104,13 @@ describe('contradictions', () => {
     assert.match(found!.explanation, /^9 against 12 \(peopl/);
   });
 
+  it('compares dates only between claims of one fact: two events with two dates contradict nothing', () => {
+    const vote = claim('The Senate voted on Wednesday to override the veto.', '2016-09-29');
+    const attacks = claim('The attacks on the World Trade Center took place on September 11, 2001.', '2016-09-29');
+    assert.equal(conflictBetween(vote, attacks, false), null);
+    assert.equal(conflictBetween(claim('The Senate voted on September 28 to override the veto.', '2016-09-29'), claim('The Senate voted on September 27 to override the veto.', '2016-09-29'), true)?.kind, 'date');
+  });
+
   it('tells a denial of the same fact, but not of another fact', () => {
     assert.equal(conflictBetween(claim('The Pentagon confirmed the strike plan.'), claim('The Pentagon has not confirmed the strike plan.'), true)?.kind, 'negation');
     assert.equal(conflictBetween(claim('The Pentagon confirmed the strike plan.'), claim('The Pentagon has not confirmed the strike plan.'), false), null);
