@@ -28,9 +28,13 @@ function quote(text: string, max = 80): string {
   return t.length <= max ? `“${t}”` : `“${t.slice(0, max - 1)}…”`;
 }
 
+const RELATIVE_TO_EVENT = /\b(after|before|later|earlier|since|until|within|prior)\b/i;
+
 function dayOf(claim: ClaimText): string | null {
   const found = chrono.en.parse(claim.text, claim.published ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
   for (const r of found) {
+    // "48 hours after the vote", "three days before": a time relative to another event, not a date
+    if (RELATIVE_TO_EVENT.test(r.text)) continue;
     // only dates the text fixes to a day: "April 8", "Tuesday" against a known publication date
     if ((r.start.isCertain('day') && r.start.isCertain('month')) || (claim.published && (r.start.isCertain('day') || r.start.isCertain('weekday')))) return r.start.date().toISOString().slice(0, 10);
   }
@@ -85,14 +89,24 @@ function numberConflict(a: ClaimText, b: ClaimText): { a: number; b: number; uni
   return null;
 }
 
+/**
+ * Words that deny a statement as "not" does: "not accurate" and "inaccurate" take one stance. Kept
+ * here rather than in the terms' negation, which trained models read as they were trained.
+ */
+const DENIAL = /\b(untrue|inaccurate|incorrect|unfounded|baseless)\b/i;
+
+function denies(claim: ClaimText): boolean {
+  return claim.terms.negated || DENIAL.test(claim.text);
+}
+
 export function conflictBetween(a: ClaimText, b: ClaimText, sameFact: boolean): Conflict | null {
   // different numbers for the same thing counted: a number of one that the other does not give,
   // against one the other gives that the first does not ("3 people were hurt and 9 people were
   // arrested" twice holds 3 and 9 people both times, and contradicts nothing)
   const numbers = numberConflict(a, b);
   if (numbers) return { kind: 'number', explanation: `${numbers.a} against ${numbers.b} (${numbers.unit}): ${quote(a.text)} / ${quote(b.text)}` };
-  if (sameFact && a.terms.negated !== b.terms.negated) {
-    const [yes, no] = a.terms.negated ? [b, a] : [a, b];
+  if (sameFact && denies(a) !== denies(b)) {
+    const [yes, no] = denies(a) ? [b, a] : [a, b];
     return { kind: 'negation', explanation: `one states it, the other denies it: ${quote(yes.text)} / ${quote(no.text)}` };
   }
   // done against planned, said of the same thing: what follows the status words is shared

@@ -111,6 +111,12 @@ describe('contradictions', () => {
     assert.equal(conflictBetween(claim('The Senate voted on September 28 to override the veto.', '2016-09-29'), claim('The Senate voted on September 27 to override the veto.', '2016-09-29'), true)?.kind, 'date');
   });
 
+  it('reads "inaccurate" as "not accurate", and a time relative to another event as no date', () => {
+    assert.equal(conflictBetween(claim('The White House said the report was not accurate.'), claim('The White House called the report inaccurate.'), true), null);
+    assert.equal(conflictBetween(claim('The White House said the report was accurate.'), claim('The White House called the report inaccurate.'), true)?.kind, 'negation');
+    assert.equal(conflictBetween(claim('He resigned less than 48 hours after the vote.', '2016-04-12'), claim('He resigned on April 12.', '2016-04-12'), true), null);
+  });
+
   it('tells a denial of the same fact, but not of another fact', () => {
     assert.equal(conflictBetween(claim('The Pentagon confirmed the strike plan.'), claim('The Pentagon has not confirmed the strike plan.'), true)?.kind, 'negation');
     assert.equal(conflictBetween(claim('The Pentagon confirmed the strike plan.'), claim('The Pentagon has not confirmed the strike plan.'), false), null);
