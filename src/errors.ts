@@ -89,6 +89,16 @@ export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * An error's message (or a text) as a short reason kept in a message or a store row: white space
+ * folded to single spaces (no newline, no stack), at most `max` characters.
+ */
+export function shortReason(value: unknown, max = 200): string {
+  const text = value instanceof Error ? value.message : String(value);
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
 /** How an error is printed on stderr: `<input>: <why>`, on one line. */
 export function errorLine(error: Error): string {
   if (error instanceof InputError) return `${oneLine(error.input)}: ${oneLine(error.reason)}`;

@@ -1,7 +1,7 @@
 // The library's entry points: run the stages over inputs (paths, globs, `-`, or in-memory
 // articles) and return articles or the dossier. I/O happens in ingest only; failures of single
 // inputs are collected, never thrown, so that one bad input does not stop a batch.
-import { InputError, UsageError } from './errors.ts';
+import { InputError, shortReason, UsageError } from './errors.ts';
 import { attributeQuotes } from './annotate/attribute-quotes.ts';
 import { findAttributions, tagArticle } from './annotate/find-attributions.ts';
 import { findNames } from './annotate/find-names.ts';
@@ -152,7 +152,7 @@ export function analyzeArticles(articles: readonly Article[], messages: readonly
     try {
       annotated.push(annotateArticle(article));
     } catch (error) {
-      failed.push({ source: article.source, rule: 'input-failed', reason: `annotation failed (${oneLine(error)})` });
+      failed.push({ source: article.source, rule: 'input-failed', reason: `annotation failed (${shortReason(error)})` });
     }
   }
   return buildDossier(
@@ -170,12 +170,6 @@ export function analyzeArticles(articles: readonly Article[], messages: readonly
   );
 }
 
-/** An error's message on one short line: no stack, no newline, no megabytes of a regular expression. */
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const line = message.replace(/\s+/g, ' ').trim();
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
-}
 
 /** `import { analyze } from 'triangulate'`: the dossier of the given inputs. */
 export async function analyze(inputs: readonly Input[], options: RunOptions = {}): Promise<Dossier> {

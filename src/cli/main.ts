@@ -11,7 +11,7 @@ import { DEFAULT_MAX_BYTES, expandInputs } from '../ingest/ingest.ts';
 import type { Article, Dossier } from '../model.ts';
 import { analyzeArticles, analyzeInputs, extractInputs, type RunOptions } from '../pipeline.ts';
 import { ingestToStore } from '../stories/ingest-to-store.ts';
-import { DEFAULT_DB, openStore } from '../store/open-store.ts';
+import { DEFAULT_DB, isPostgresUrl, openStore } from '../store/open-store.ts';
 import { renderHtml } from '../render/render-html.ts';
 import { renderJsonChunks } from '../render/render-json.ts';
 import { renderMarkdown } from '../render/render-markdown.ts';
@@ -222,7 +222,7 @@ async function storedStory(db: string, id: string): Promise<{ dossier: Dossier; 
 }
 
 async function runIngest(inputs: string[], options: CommonOptions & { db: string; allowPrivate?: boolean }): Promise<number> {
-  if (!isPostgres(options.db)) await refuseOverwritingInputs(inputs, [options.db]);
+  if (!isPostgresUrl(options.db)) await refuseOverwritingInputs(inputs, [options.db]);
   const progress = await createProgress(!options.quiet);
   const store = await openStore(options.db);
   let summary;
@@ -353,14 +353,13 @@ function refuseSeveralOnStdout(outputs: ReadonlyArray<string | undefined>): void
   if (outputs.filter((o) => o === STDOUT).length > 1) throw new UsageError('only one output can go to standard output (-)');
 }
 
-const isPostgres = (db: string): boolean => /^postgres(ql)?:\/\//i.test(db);
 
 /**
  * The store must be there before a command that only reads it opens it: opening an SQLite path
  * creates the file and writes a schema into it, which would turn a mistyped or empty file into a store.
  */
 async function requireStore(db: string): Promise<void> {
-  if (isPostgres(db)) return;
+  if (isPostgresUrl(db)) return;
   const info = await stat(db).catch(() => null);
   if (!info || !info.isFile() || info.size === 0) throw new UsageError(`no store at ${oneLine(db)}`);
   const head = Buffer.alloc(16);

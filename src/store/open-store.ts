@@ -15,8 +15,13 @@ export interface OpenStoreOptions {
   create?: boolean;
 }
 
+/** Whether a `--db` value names a PostgreSQL database rather than a SQLite file. */
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(db);
+}
+
 export async function openStore(db: string = DEFAULT_DB, options: OpenStoreOptions = {}): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(db)) {
+  if (isPostgresUrl(db)) {
     const { PostgresStore } = await import('./postgres-store.ts');
     return PostgresStore.open(db, options);
   }

@@ -5,7 +5,7 @@
 // large) is recorded with no failure count, so that it leaves the retry list. A feed's pages are
 // fetched a few at a time and stored in feed order; a fetch is recorded only after what it
 // gave is stored, so a run killed halfway fetches the rest again.
-import { InputError } from '../errors.ts';
+import { InputError, shortReason } from '../errors.ts';
 import { fetchedText, pageInputs } from '../fetch/fetched-page.ts';
 import { Fetcher, FetchError, type FetchOptions, type FetchResult } from '../fetch/fetcher.ts';
 import { inOrder } from '../fetch/in-order.ts';
@@ -123,7 +123,7 @@ async function ingestUrl(url: string, run: Run, how: { retried?: boolean } = {})
   try {
     items = readFeed(text, result.url, (link) => badLinks.push(link));
   } catch (error) {
-    return settle({ kind: 'failed', url, known: fetched.known, reason: `unreadable feed (${oneLine((error as Error).message)})`, retryable: false }, run);
+    return settle({ kind: 'failed', url, known: fetched.known, reason: `unreadable feed (${shortReason(error, 500)})`, retryable: false }, run);
   }
   for (const link of badLinks) run.onError(new InputError(url, `a feed item's link ${JSON.stringify(link.slice(0, 200))} is not a URL`));
   if (items.length === 0) {
@@ -167,7 +167,7 @@ async function fetchOne(url: string, run: Run, how: { retried?: boolean; feedIte
     return result.status === 'not-modified' ? { kind: 'not-modified', url, result } : { kind: 'ok', url, known, result };
   } catch (error) {
     const retryable = error instanceof FetchError ? error.retryable : true;
-    return { kind: 'failed', url, known, reason: oneLine((error as Error).message), retryable };
+    return { kind: 'failed', url, known, reason: shortReason(error, 500), retryable };
   }
 }
 
@@ -194,8 +194,4 @@ async function takePage(result: FetchResult, page: { url: string; source: string
 
 function escapeText(text: string): string {
   return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-}
-
-function oneLine(text: string): string {
-  return text.slice(0, 500).replace(/[\r\n]+/g, ' ');
 }
