@@ -152,6 +152,11 @@ export const ClaimGroup = z.object({
   contradictions: z.array(Contradiction),
   /** What the origins are: `cite:<source>` for an attributed organisation or document, `outlet:<name>` for an outlet's own reporting. */
   origins: z.array(z.string()),
+  /**
+   * For a fact only one article states: the closest claim of each other article, below the
+   * same-fact threshold ("possibly also in <outlet>: …"), with the same-fact score, best first.
+   */
+  possiblyAlsoIn: z.array(z.object({ claimId: z.string(), articleId: z.string(), score: z.number() })),
 });
 
 export type ClaimGroup = z.infer<typeof ClaimGroup>;

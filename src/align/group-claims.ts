@@ -8,7 +8,7 @@
 import type { Terms } from '../text/terms.ts';
 import { conflictBetween, type ClaimText, type Conflict } from './contradictions.ts';
 import { frequenciesOf, idf, type Frequencies } from './pair-features.ts';
-import { isSameFact, sameFactScore } from './same-fact.ts';
+import { isSameFact, loadSameFactModel, sameFactScore } from './same-fact.ts';
 
 export interface AlignableClaim extends ClaimText {
   articleId: string;
@@ -19,7 +19,15 @@ export interface ClaimAlignment {
   groups: number[][];
   /** Contradicting pairs of claim indices, with their kind. */
   conflicts: Array<{ a: number; b: number; conflict: Conflict }>;
+  /**
+   * For claims left without another article's claim in their group: the best claim of each other
+   * article that scored at least POSSIBLY (below the same fact), as "possibly also in …".
+   */
+  near: Array<{ a: number; b: number; p: number }>;
 }
+
+/** A pair this likely is worth showing as "possibly the same fact" where a claim is otherwise alone. */
+const POSSIBLY = 0.1;
 
 /** Below the same fact, a pair this likely still shares a subject worth checking for contradictions. */
 const SAME_SUBJECT = 0.1;
@@ -57,9 +65,41 @@ function candidatePairs(claims: readonly AlignableClaim[], freq: Frequencies): A
   return [...shared].filter(([, n]) => n >= MIN_SHARED).map(([key]) => [Math.floor(key / width), key % width] as [number, number]).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
+/**
+ * An outlet states a fact once, in its clearest sentence: where two claims of two articles are each
+ * other's best match between those articles (no claim of either article scores higher with the
+ * other) and their score is at least MUTUAL_FLOOR, they are taken as the same fact (their score is
+ * raised to the threshold). Measured on the story gold's even years (pairs of gold-annotated
+ * claims): recall of same-fact pairs .25 → .35 at precision .48 → .45; on the odd years, held out,
+ * .19 → .32 at .52 → .41 (`npm run bench:story-pairs`).
+ */
+const MUTUAL_FLOOR = 0.2;
+
+function mutualBestRaised(claims: readonly AlignableClaim[], scored: ReadonlyArray<{ a: number; b: number; p: number }>): Array<{ a: number; b: number; p: number }> {
+  const threshold = loadSameFactModel().threshold;
+  // the best score of each claim against each other article
+  const best = new Map<string, number>();
+  const keep = (i: number, article: string, p: number): void => {
+    const key = `${i}|${article}`;
+    if ((best.get(key) ?? -1) < p) best.set(key, p);
+  };
+  for (const { a, b, p } of scored) {
+    keep(a, claims[b]!.articleId, p);
+    keep(b, claims[a]!.articleId, p);
+  }
+  return scored.map((s) => {
+    if (s.p >= threshold || s.p < MUTUAL_FLOOR) return s;
+    const mutual = best.get(`${s.a}|${claims[s.b]!.articleId}`) === s.p && best.get(`${s.b}|${claims[s.a]!.articleId}`) === s.p;
+    return mutual ? { ...s, p: threshold } : s;
+  });
+}
+
 export function alignClaims(claims: readonly AlignableClaim[]): ClaimAlignment {
   const freq = frequenciesOf(claims.map((c) => c.terms.stems));
-  const scored = candidatePairs(claims, freq).map(([a, b]) => ({ a, b, p: sameFactScore(claims[a]!.terms, claims[b]!.terms, freq) }));
+  const scored = mutualBestRaised(
+    claims,
+    candidatePairs(claims, freq).map(([a, b]) => ({ a, b, p: sameFactScore(claims[a]!.terms, claims[b]!.terms, freq) })),
+  );
   // merge best pair first, when the two groups' claims of different articles are, on average, the same fact
   // (pairs never scored count as different: no chaining through one strong link)
   const probability = new Map<number, number>();
@@ -100,7 +140,28 @@ export function alignClaims(claims: readonly AlignableClaim[]): ClaimAlignment {
     const conflict = conflictBetween(claims[a]!, claims[b]!, together);
     if (conflict) conflicts.push({ a, b, conflict });
   }
-  return { groups, conflicts };
+  return { groups, conflicts, near: nearMatches(claims, scored, find) };
+}
+
+/** For each claim whose group holds no other article, its best candidate in each other article, from POSSIBLY up. */
+function nearMatches(claims: readonly AlignableClaim[], scored: ReadonlyArray<{ a: number; b: number; p: number }>, find: (i: number) => number): ClaimAlignment['near'] {
+  const articlesOf = new Map<number, Set<string>>();
+  claims.forEach((c, i) => {
+    const root = find(i);
+    (articlesOf.get(root) ?? articlesOf.set(root, new Set()).get(root)!).add(c.articleId);
+  });
+  const alone = (i: number): boolean => articlesOf.get(find(i))!.size === 1;
+  const best = new Map<string, { a: number; b: number; p: number }>();
+  for (const { a, b, p } of scored) {
+    if (p < POSSIBLY || find(a) === find(b)) continue;
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      if (!alone(x)) continue;
+      const key = `${x}|${claims[y]!.articleId}`;
+      const kept = best.get(key);
+      if (!kept || p > kept.p || (p === kept.p && y < kept.b)) best.set(key, { a: x, b: y, p });
+    }
+  }
+  return [...best.values()].sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
 /** Two claims share a subject when they share a name, or informative words worth three rare ones. */

@@ -11,7 +11,8 @@ import type { ClaimFinding } from '../claims/find-claims.ts';
 import type { Article, Attribution, Claim, ClaimGroup, Entity } from '../model.ts';
 import { findDerivations } from '../provenance/derivation.ts';
 import { findCites, type Cite } from '../provenance/find-cites.ts';
-import { termsOf } from '../text/terms.ts';
+import { indexSpans, startingIn, type SpanIndex } from '../text/span-index.ts';
+import { termsOf, type Terms } from '../text/terms.ts';
 
 export interface ClaimsSection {
   claims: Claim[];
@@ -28,6 +29,31 @@ function dateOf(publishedAt: string | null): Date | null {
   const d = new Date(publishedAt);
   return Number.isNaN(d.getTime()) ? null : d;
 }
+
+/** Each article's pronouns and role phrases ("he", "the congressman") with the surname of the person they stand for, by position. */
+function referentsByArticle(entities: readonly Entity[]): Map<string, SpanIndex<{ start: number; end: number; name: string }>> {
+  const spans = new Map<string, Array<{ start: number; end: number; name: string }>>();
+  for (const e of entities) {
+    if (e.type !== 'person') continue;
+    const surname = e.name.toLowerCase().split(/\s+/).filter((w) => !/^(jr|sr|ii|iii|iv)\.?$/.test(w)).pop();
+    if (!surname) continue;
+    for (const m of e.mentions) {
+      if (m.form === 'name') continue;
+      (spans.get(m.articleId) ?? spans.set(m.articleId, []).get(m.articleId)!).push({ start: m.start, end: m.end, name: surname });
+    }
+  }
+  return new Map([...spans].map(([id, list]) => [id, indexSpans(list)]));
+}
+
+/** A claim's names with the people its pronouns and role phrases stand for: "he was indicted" names Hunter when "he" is Hunter. */
+function withReferents(terms: Terms, referents: SpanIndex<{ start: number; end: number; name: string }> | undefined, span: { start: number; end: number }): Terms {
+  if (!referents) return terms;
+  const added = startingIn(referents, span.start, span.end).filter((r) => r.end <= span.end).map((r) => r.name);
+  return added.length ? { ...terms, names: [...new Set([...terms.names, ...added])] } : terms;
+}
+
+/** Near matches kept for a single-source fact: the closest few, not one per article of a large story. */
+const MAX_POSSIBLY = 3;
 
 export function buildClaims(findings: readonly ClaimFinding[], articles: readonly Article[], attributions: readonly Attribution[], entities: readonly Entity[]): ClaimsSection {
   const articleIndex = new Map(articles.map((a, i) => [a.id, i]));
@@ -51,8 +77,9 @@ export function buildClaims(findings: readonly ClaimFinding[], articles: readonl
     checkworthiness: f.checkworthiness,
   }));
   const published = new Map(articles.map((a) => [a.id, dateOf(a.publishedAt)]));
-  const alignable: AlignableClaim[] = claims.map((c) => ({ articleId: c.articleId, text: c.text, terms: termsOf(c.text), published: published.get(c.articleId) ?? null }));
-  const { groups, conflicts } = alignClaims(alignable);
+  const referents = referentsByArticle(entities);
+  const alignable: AlignableClaim[] = claims.map((c) => ({ articleId: c.articleId, text: c.text, terms: withReferents(termsOf(c.text), referents.get(c.articleId), c), published: published.get(c.articleId) ?? null }));
+  const { groups, conflicts, near } = alignClaims(alignable);
 
   // facts two articles share, in each one's order, for the rewrite check
   const position = new Map<number, number>();
@@ -128,6 +155,14 @@ export function buildClaims(findings: readonly ClaimFinding[], articles: readonl
     contradictions[groupOf.get(a)!]!.push(entry);
     if (groupOf.get(b) !== groupOf.get(a)) contradictions[groupOf.get(b)!]!.push(entry);
   }
+  // the closest claim of each other article, for a fact no other article was found to state
+  const nearOf = new Map<number, Map<string, { claimId: string; articleId: string; score: number }>>();
+  for (const { a, b, p } of near) {
+    const gi = groupOf.get(a)!;
+    const byArticle = nearOf.get(gi) ?? nearOf.set(gi, new Map()).get(gi)!;
+    const kept = byArticle.get(claims[b]!.articleId);
+    if (!kept || p > kept.score) byArticle.set(claims[b]!.articleId, { claimId: claims[b]!.id, articleId: claims[b]!.articleId, score: Math.round(p * 1000) / 1000 });
+  }
   const claimGroups: ClaimGroup[] = groups.map((g, gi) => {
     const members = g.map((i) => claims[i]!);
     const origins = new Set(members.map(originOf));
@@ -140,6 +175,7 @@ export function buildClaims(findings: readonly ClaimFinding[], articles: readonl
       status,
       contradictions: contradictions[gi]!,
       origins: [...origins].sort(),
+      possiblyAlsoIn: [...(nearOf.get(gi)?.values() ?? [])].sort((x, y) => y.score - x.score || x.articleId.localeCompare(y.articleId)).slice(0, MAX_POSSIBLY),
     };
   });
   return { claims, claimGroups, sources };

@@ -36,7 +36,7 @@ details li { margin: 4px 0; color: var(--muted); white-space: pre-wrap; overflow
 .tag.single-source { background: #b3262e; } .tag.variant { background: #b36b00; } .tag.verbatim { background: #2f7d5b; }
 .muted { color: var(--muted); } .warn { color: #8a1c1c; font-weight: 600; margin-top: 4px; }
 h2 { font-size: 18px; margin: 8px 0 12px; }
-ul.claims { margin: 0; padding-left: 18px; } ul.claims li { margin: 2px 0; }
+ul.claims { margin: 0; padding-left: 18px; } ul.claims li { margin: 2px 0; } ul.claims li.possibly { list-style: circle; color: #555; }
 .outlet { font-weight: 600; margin-right: 4px; } .tag.hedged { background: #8a94a3; } .tag.contested { background: #b3262e; }
 table.contested td { width: 45%; } table.contested td:first-child { width: 10%; }
 .outlets { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 16px; margin-bottom: 28px; }
@@ -90,6 +90,7 @@ export function renderHtml(dossier: Dossier): string {
 function factRow(f: FactView): string {
   const rows = f.claims
     .map((c) => `<li><span class="outlet">${escapeHtml(c.outlet)}</span> ${escapeHtml(c.text)}${c.attribution ? ` <span class="muted">(attributed to ${escapeHtml(c.attribution)})</span>` : ''}${c.hedged ? ' <span class="tag hedged">hedged</span>' : ''}</li>`)
+    .concat(f.possiblyAlsoIn.map((p) => `<li class="possibly"><span class="muted">possibly also in</span> <span class="outlet">${escapeHtml(p.outlet)}</span> ${escapeHtml(p.text)}</li>`))
     .join('');
   return `<tr><td class="num">${f.outlets}</td><td class="num">${f.origins}</td><td><ul class="claims">${rows}</ul></td></tr>`;
 }

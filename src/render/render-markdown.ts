@@ -84,7 +84,9 @@ function claimSection(dossier: Dossier): string[] {
   lines.push('');
   const total = dossier.claimGroups.filter((g) => g.status === 'single-source').length;
   lines.push(`## Resting on one source (${total}; the ${singleSource.length} most worth checking)`, '');
-  lines.push(...singleSource.map(fact), '');
+  // a near match in another outlet, below the same-fact threshold: for the fact-checker to judge
+  const possibly = (f: FactView): string => f.possiblyAlsoIn.map((p) => `\n  - possibly also in ${escapeMarkdown(p.outlet)}: “${escapeMarkdown(truncate(p.text, 140))}”`).join('');
+  lines.push(...singleSource.map((f) => fact(f) + possibly(f)), '');
   return lines;
 }
 

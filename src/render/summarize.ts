@@ -32,6 +32,8 @@ export interface FactView {
   outlets: number;
   origins: number;
   checkworthiness: number;
+  /** For a fact one article states: the closest claim of each other article, below the same-fact threshold. */
+  possiblyAlsoIn: Array<{ outlet: string; text: string }>;
 }
 
 export interface ContradictionView {
@@ -70,6 +72,7 @@ export function claimSections(dossier: Dossier, maxSingle = 25): ClaimSections {
       outlets: g.articleIds.length,
       origins: g.independentOrigins,
       checkworthiness: Math.max(...members.map((c) => c.checkworthiness)),
+      possiblyAlsoIn: g.possiblyAlsoIn.map((p) => ({ outlet: label(p.articleId), text: claims.get(p.claimId)!.text })),
     };
   };
   const byWeight = (a: FactView, b: FactView): number => b.outlets - a.outlets || b.checkworthiness - a.checkworthiness || a.groupId.localeCompare(b.groupId);

@@ -1,0 +1,103 @@
+// Same-fact decisions on three-outlet stories with a fact-checker's gold, pair by pair: every two
+// gold-annotated claims of different articles (the claims that hold a gold shared fact's mentions
+// or a single-source fact's snippet) is a pair, the same fact when the gold gives both to one fact.
+// A pair is linked when the dossier puts the two claims in one claim group. Prints pair precision
+// and recall per half (even years for tuning, odd years held out), and the same-fact model's raw
+// score at the threshold, for comparison.
+// Usage: npm run bench:story-pairs -- [EVENTS_DIR]
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { frequenciesOf } from '../src/align/pair-features.ts';
+import { isSameFact, sameFactScore } from '../src/align/same-fact.ts';
+import { analyzeInputs } from '../src/index.ts';
+import { termsOf } from '../src/text/terms.ts';
+
+const root = join(import.meta.dirname, '..');
+const eventsDir = resolve(process.argv[2] ?? join(root, '..', 'shared', 'data', 'stories', 'basil-dev'));
+const OUTLETS = ['fox', 'hpo', 'nyt'];
+
+interface Tally {
+  positives: number;
+  linked: number;
+  linkedRight: number;
+  raw: number;
+  rawRight: number;
+  /** Gold shared-fact mentions shown alone, and of those how many list another mention of their fact as "possibly also in". */
+  alone: number;
+  aloneHinted: number;
+  hints: number;
+  hintsRight: number;
+}
+const halves: Record<'even' | 'odd', Tally> = {
+  even: { positives: 0, linked: 0, linkedRight: 0, raw: 0, rawRight: 0, alone: 0, aloneHinted: 0, hints: 0, hintsRight: 0 },
+  odd: { positives: 0, linked: 0, linkedRight: 0, raw: 0, rawRight: 0, alone: 0, aloneHinted: 0, hints: 0, hintsRight: 0 },
+};
+
+interface Gold {
+  sharedFacts: Array<{ id: string; mentions: Array<[string, string]> }>;
+  singleSourceFacts?: Array<{ id: string; outlet: string; snippet: string }>;
+}
+
+for (const event of readdirSync(eventsDir).filter((e) => existsSync(join(eventsDir, e, 'gold.json'))).sort()) {
+  const half = Number.parseInt(event.slice(0, 4), 10) % 2 === 0 ? 'even' : 'odd';
+  const gold = JSON.parse(readFileSync(join(eventsDir, event, 'gold.json'), 'utf8')) as Gold;
+  const inputs = OUTLETS.map((k) => join(eventsDir, event, `${k}.json`)).filter((f) => existsSync(f));
+  const { dossier } = await analyzeInputs(inputs);
+  const articleOf = new Map(dossier.articles.map((a) => [a.source.split('/').pop()!.replace(/\.json$/, ''), a]));
+  // the claim covering at least half of a snippet, as the scorer (score-story.mjs) finds it
+  const claimAt = (outlet: string, snippet: string) => {
+    const article = articleOf.get(outlet);
+    const at = article ? article.text.indexOf(snippet) : -1;
+    if (!article || at < 0) return null;
+    let best = null;
+    let most = 0;
+    for (const c of dossier.claims) {
+      if (c.articleId !== article.id) continue;
+      const overlap = Math.min(c.end, at + snippet.length) - Math.max(c.start, at);
+      if (overlap > most) [best, most] = [c, overlap];
+    }
+    return most >= 0.5 * snippet.length ? best : null;
+  };
+  const annotated: Array<{ fact: string; claim: NonNullable<ReturnType<typeof claimAt>> }> = [];
+  for (const f of gold.sharedFacts) for (const [k, s] of f.mentions) { const claim = claimAt(k, s); if (claim) annotated.push({ fact: f.id, claim }); }
+  for (const f of gold.singleSourceFacts ?? []) { const claim = claimAt(f.outlet, f.snippet); if (claim) annotated.push({ fact: f.id, claim }); }
+  const groupOf = new Map<string, string>();
+  for (const g of dossier.claimGroups) for (const id of g.claimIds) groupOf.set(id, g.id);
+  const terms = new Map(dossier.claims.map((c) => [c.id, termsOf(c.text)]));
+  const freq = frequenciesOf([...terms.values()].map((t) => t.stems));
+  const t = halves[half];
+  const factsOf = new Map<string, Set<string>>();
+  for (const x of annotated) (factsOf.get(x.claim.id) ?? factsOf.set(x.claim.id, new Set()).get(x.claim.id)!).add(x.fact);
+  const sharedIds = new Set(gold.sharedFacts.map((f) => f.id));
+  for (const g of dossier.claimGroups) {
+    if (g.articleIds.length > 1) continue;
+    const facts = [...(factsOf.get(g.claimIds[0]!) ?? [])];
+    for (const p of g.possiblyAlsoIn) {
+      t.hints++;
+      if ([...(factsOf.get(p.claimId) ?? [])].some((f) => facts.includes(f))) t.hintsRight++;
+    }
+    if (!facts.some((f) => sharedIds.has(f))) continue;
+    t.alone++;
+    if (g.possiblyAlsoIn.some((p) => [...(factsOf.get(p.claimId) ?? [])].some((f) => facts.includes(f)))) t.aloneHinted++;
+  }
+  const seen = new Set<string>();
+  for (let i = 0; i < annotated.length; i++) {
+    for (let j = i + 1; j < annotated.length; j++) {
+      const x = annotated[i]!;
+      const y = annotated[j]!;
+      const key = [x.claim.id, y.claim.id].sort().join(',');
+      if (x.claim.articleId === y.claim.articleId || seen.has(key)) continue;
+      seen.add(key);
+      const same = x.fact === y.fact;
+      const linked = groupOf.get(x.claim.id) === groupOf.get(y.claim.id);
+      const raw = isSameFact(sameFactScore(terms.get(x.claim.id)!, terms.get(y.claim.id)!, freq));
+      if (same) t.positives++;
+      if (linked) { t.linked++; if (same) t.linkedRight++; }
+      if (raw) { t.raw++; if (same) t.rawRight++; }
+    }
+  }
+}
+const f3 = (a: number, b: number): string => (b ? (a / b).toFixed(3) : 'n/a');
+for (const [half, t] of Object.entries(halves)) {
+  console.log(`${half} years: ${t.positives} same-fact pairs; grouped P ${f3(t.linkedRight, t.linked)} R ${f3(t.linkedRight, t.positives)}; model score alone P ${f3(t.rawRight, t.raw)} R ${f3(t.rawRight, t.positives)}; shared-fact claims shown alone ${t.alone}, of them with the fact's other mention under "possibly also in" ${f3(t.aloneHinted, t.alone)} (${t.hintsRight} of ${t.hints} hints on annotated claims right)`);
+}
