@@ -1,5 +1,6 @@
 // Whether two sentences state the same fact: the pair's features (`pair-features.ts`) weighed by a
-// logistic model trained on STS Benchmark by `scripts/train-paraphrase.ts` (models/same-fact.json).
+// logistic model trained by `scripts/train-paraphrase.ts` on claim pairs of the story gold's
+// even-year events (models/same-fact.json; the odd years are held out for reporting).
 import { readFileSync } from 'node:fs';
 import { probabilities, type LogisticModel } from '../learn/logistic.ts';
 import type { Terms } from '../text/terms.ts';
