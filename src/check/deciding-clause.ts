@@ -9,7 +9,7 @@
 import { conflictBetween, type ClaimText, type Conflict } from '../align/contradictions.ts';
 import type { Frequencies } from '../align/pair-features.ts';
 import { termsOf } from '../text/terms.ts';
-import { claimNames, clausesOf, coverage, isReported, predicatesOf, readClause, sameNames, type Reading } from './proposition.ts';
+import { claimNames, claimWeights, clausesOf, coverage, isReported, predicatesOf, readClause, sameNames, type Reading } from './proposition.ts';
 import type { Stance } from './stance.ts';
 
 /** Share of the claim's weighted content words a clause must hold to state the whole claim. */
@@ -44,16 +44,19 @@ export function decideByProposition(claim: string, sentences: readonly string[],
   // a hedged claim ("may have been charged") is neither confirmed nor denied by one clause
   // so is a claim with no predicate to read ("Christian Bale is Steve Jobs"): the model decides
   if (predicates.size === 0 || claimReading.status === 'hedged' || isReported(claim)) return null;
-  const claimTerms = termsOf(claim);
+  const weights = claimWeights(termsOf(claim), freq);
   const claimText = asClaimText(claim, claimReading);
   const names = claimNames(claim);
   const articleLower = sentences.join(' ').toLowerCase();
   const found: Found[] = [];
   sentences.forEach((sentence, i) => {
+    // a clause holds no more of the claim than its sentence: most sentences are passed over here
+    const terms = termsOf(sentence);
+    if (!terms.stems.some((s) => predicates.has(s)) && coverage(weights, terms) < FULL) return;
     let best: Found | null = null;
     for (const clause of clausesOf(sentence)) {
       if (!sameNames(names, clause.terms, articleLower)) continue;
-      const cover = coverage(claimTerms, clause.terms, freq);
+      const cover = coverage(weights, clause.terms);
       // synonyms count for the predicate only where the clause holds most of the claim
       const reading = readClause(clause.text, predicates, { synonyms: cover >= FULL });
       const full = cover >= FULL && reading.predicate;

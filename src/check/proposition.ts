@@ -49,6 +49,8 @@ const PERFECT = new Set(['has', 'have', 'had', 'was', 'were', 'been']);
 const REPORTING = new Set('report reports reported claim claims claimed suggest suggests suggested believe believes believed purport purports purported appear appears appeared seem seems seemed alleged rumor rumour speculation'.split(' '));
 /** Negators that negate nothing: "no less than seven", "not only", "no doubt", "not every night". */
 const NOT_NEGATION = /\b(?:no|not)\s+(?:less|more|fewer|only|just|every|doubt|sooner)\b/gi;
+/** Capitalised words that name no one: days and months ("charged on Tuesday"). */
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/;
 /** Reporting verbs and marks: the claim is what someone says. */
 const REPORTED = /\b(says?|said|claims?|claimed|reports?|reported|according to|denies|denied|deny|rumou?rs?|allegedly|reportedly|purportedly)\b/i;
 /** Up to how many words may stand between a negator or modal and the predicate. */
@@ -69,6 +71,8 @@ export interface Clause {
 const WORD = /\p{L}[\p{L}\p{M}'’]*|\p{N}+(?:[.,]\p{N}+)*/gu;
 /** A comma segment that only says who said it: "prosecutors said", "according to court papers". */
 const ATTRIBUTION = /^\s*(?:according to\b|(?:[\p{L}'’.-]+\s+){0,6}(?:said|says|told|added|stated|wrote)\b)/iu;
+/** ", who … ," and ", which … ,": a relative clause inserted in another. */
+const INSERTED = /,\s*(?:who|which)\b[^,;:]*,/gi;
 /** Words that open a clause of its own after a comma. */
 const CLAUSE_OPENER = /^\s*(?:but|and|while|although|though|whereas|who|which|after|before|because|since|when|as|yet)\b/i;
 
@@ -81,7 +85,14 @@ function onlyAttribution(text: string): boolean {
 }
 
 /** A sentence's clauses: split at semicolons and dashes, and at commas that open a clause or an attribution. */
-export function clausesOf(sentence: string): Clause[] {
+export function clausesOf(whole: string): Clause[] {
+  // a relative clause between commas ("Kowal, who did not comment, has been charged") is a clause
+  // of its own, and what stands around it one clause: blanked out, offsets kept
+  const inserted: Clause[] = [];
+  const sentence = whole.replace(INSERTED, (m: string, at: number) => {
+    inserted.push({ text: m.slice(1, -1), start: at + 1, terms: termsOf(m.slice(1, -1)) });
+    return ' '.repeat(m.length);
+  });
   const pieces: Array<{ start: number; end: number; own: boolean }> = [];
   let start = 0;
   const boundary = /[;:—–]|,/g;
@@ -108,7 +119,9 @@ export function clausesOf(sentence: string): Clause[] {
   return merged
     .map(({ start: s, end }) => ({ text: sentence.slice(s, end), start: s }))
     .filter((c) => c.text.trim().length > 0 && !onlyAttribution(c.text))
-    .map((c) => ({ ...c, terms: termsOf(c.text) }));
+    .map((c) => ({ ...c, terms: termsOf(c.text) }))
+    .concat(inserted)
+    .sort((a, b) => a.start - b.start);
 }
 
 interface Word {
@@ -221,7 +234,8 @@ export function readClause(text: string, predicates: ReadonlySet<string>, option
   // done only where the form says so: a past form of the predicate ("charged", "struck") or a
   // perfect or passive before it; a bare noun or a present tense states no status
   if (status === 'unstated' && at >= 0 && (PAST.test(words[at]!.lower) || perfectBefore(before))) status = 'done';
-  const plain = !denied && status !== 'hedged' && status !== 'planned' && !words.some((w) => NEGATOR.has(w.lower) || MODAL.has(w.lower) || HEDGE.has(w.lower) || PLANNED.has(w.lower) || REPORTING.has(w.lower));
+  // a negator is allowed only as the denial of the predicate itself ("was not charged")
+  const plain = status !== 'hedged' && status !== 'planned' && !words.some((w) => (!denied && NEGATOR.has(w.lower)) || MODAL.has(w.lower) || HEDGE.has(w.lower) || PLANNED.has(w.lower) || REPORTING.has(w.lower));
   return { predicate: at >= 0, denied, status, plain };
 }
 
@@ -242,8 +256,13 @@ export function claimNames(claim: string): string[] {
 }
 
 /** Share of the claim's weighted content words a clause holds, synonyms counting. */
-export function coverage(claim: Terms, clause: Terms, freq: Frequencies): number {
-  return synonymCoverage(idfWeights(claim.stems, freq), new Set(clause.stems), sensesOf(clause.stems));
+export function coverage(claim: ReadonlyMap<string, number>, clause: Terms): number {
+  return synonymCoverage(claim, new Set(clause.stems), sensesOf(clause.stems));
+}
+
+/** The claim's stems weighed by idf, for `coverage`. */
+export function claimWeights(claim: Terms, freq: Frequencies): Map<string, number> {
+  return idfWeights(claim.stems, freq);
 }
 
 /**
@@ -251,7 +270,7 @@ export function coverage(claim: Terms, clause: Terms, freq: Frequencies): number
  * nobody else and the article names it ("No formal charges have been filed" in a story about him).
  */
 export function sameNames(names: readonly string[], clause: Terms, articleLower: string): boolean {
-  const own = new Set(clause.names);
+  const own = new Set(clause.names.filter((n) => !CALENDAR.test(n)));
   const inClause = names.filter((n) => own.has(n)).length;
   if (names.length === 0) return true;
   if (inClause === names.length) return true;
