@@ -11,7 +11,8 @@ export function renderCheck(result: CheckResult): string {
   const lines = [`Claim: ${plain(result.claim)}`, `agree ${result.counts.agree}, disagree ${result.counts.disagree}, discuss ${result.counts.discuss}, unrelated ${result.counts.unrelated}`, ''];
   for (const a of result.articles) {
     const name = a.outlet ?? a.title;
-    lines.push(`${a.stance.toUpperCase().padEnd(9)} ${name ? `${plain(name)} (${plain(a.source)})` : plain(a.source)} p=${a.probabilities[a.stance].toFixed(2)}`);
+    lines.push(`${a.stance.toUpperCase().padEnd(9)} ${name ? `${plain(name)} (${plain(a.source)})` : plain(a.source)} ${a.decidedBy ? `by its own words (${a.decidedBy.kind})` : `p=${a.probabilities[a.stance].toFixed(2)}`}`);
+    if (a.decidedBy) lines.push(`    why: ${plain(a.decidedBy.explanation)}`);
     for (const e of a.evidence) lines.push(`    [${e.start}-${e.end}] ${plain(e.text)}${e.attribution ? ` (attributed to: ${plain(e.attribution)})` : ''}`);
   }
   return `${lines.join('\n')}\n`;
