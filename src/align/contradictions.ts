@@ -302,7 +302,8 @@ function negationConflict(a: ClaimText, b: ClaimText): Conflict | null {
     if (!asserted.has(d.what) || corrective(tokens, d)) continue;
     // the denied word as the other claim has it, with the auxiliary before it ("was accurate")
     const k = yesTokens.findIndex((t) => t.content && (t.stem === d.what || DENIAL_PREFIXED.exec(t.lower)?.[2] === d.what));
-    if (k < 0) continue;
+    // someone quoted asserting or denying it speaks for himself, not for the outlet
+    if (k < 0 || yesTokens[k]!.speech || tokens[d.at]!.speech) continue;
     const from = k > 0 && ['is', 'are', 'was', 'were', 'has', 'have', 'had', 'did', 'does', 'will', 'be', 'been'].includes(yesTokens[k - 1]!.lower) ? k - 1 : k;
     const denied = spanText(no, tokens[d.at]!, tokens[d.end]!);
     const stated = spanText(yes, yesTokens[from]!, yesTokens[k]!);
@@ -418,14 +419,15 @@ function frameOf(claim: ClaimText, e: Event): { before: Set<string>; after: Set<
 
 /**
  * One event in two claims that were not aligned as one fact: something after the event word in
- * common (what was indicted, filed, designated), and two things around it in common, a name both
+ * common (what was indicted, filed, designated; unless one says it was not done), and two things around it in common, a name both
  * claims give counting as one ("Grimm … indicted by a federal grand jury" / "Grimm … expected to
  * be indicted on federal fraud charges").
  */
 function sameEventWords(a: ClaimText, x: Event, b: ClaimText, y: Event): boolean {
   const fa = frameOf(a, x);
   const fb = frameOf(b, y);
-  if (shared(fa.after, fb.after) === 0) return false;
+  // "no charges have been filed against Hunter": what is not done comes before its event word
+  if (shared(fa.after, fb.after) === 0 && x.mode !== 'not-done' && y.mode !== 'not-done') return false;
   const around = shared(new Set([...fa.before, ...fa.after]), new Set([...fb.before, ...fb.after]));
   const names = new Set(a.terms.names);
   return around + (b.terms.names.some((n) => names.has(n)) ? 1 : 0) >= 2;
