@@ -96,7 +96,9 @@ function tokensOf(claim: ClaimText): Token[] {
   }
   // a sentence that ends a quotation it did not open ("… nor do we want to mortgage it.\"") is speech throughout
   const marks = (text.match(/[“”"]/g) ?? []).length;
-  if (marks % 2 === 1 && /[”"]\W*$/.test(text) && !/^\W*[“"]/.test(text)) for (const t of out) t.quoted = t.speech = true;
+  const tail = text.slice(out.at(-1)?.end ?? 0);
+  const head = text.slice(0, out[0]?.start ?? 0);
+  if (marks % 2 === 1 && /[”"]/.test(tail) && !/[“"]/.test(head)) for (const t of out) t.quoted = t.speech = true;
   tokenCache.set(claim, out);
   return out;
 }
