@@ -416,20 +416,24 @@ const eventsOf = cached((claim: ClaimText): Event[] => {
 function frameOf(claim: ClaimText, e: Event): { before: Set<string>; after: Set<string> } {
   const tokens = tokensOf(claim);
   const skip = new Set([e.stem, ...[...PLANNED_CUES].map(stemOf)]);
-  return { before: stemsAround(tokens, e.from - 4, e.from, skip), after: stemsAround(tokens, e.at + 1, e.at + 7, skip) };
+  // what is denied starts after the negator: "no formal charges have been filed against Ruiz"
+  const after = e.mode === 'not-done' ? stemsAround(tokens, e.from + 1, e.at + 7, skip) : stemsAround(tokens, e.at + 1, e.at + 7, skip);
+  return { before: stemsAround(tokens, e.from - 4, e.from, skip), after };
 }
 
 /**
  * One event in two claims that were not aligned as one fact: something after the event word in
- * common (what was indicted, filed, designated; unless one says it was not done), and two things around it in common, a name both
+ * common (what was indicted, filed, designated; two things when one says it was not done), and two things around it in common, a name both
  * claims give counting as one ("Grimm … indicted by a federal grand jury" / "Grimm … expected to
  * be indicted on federal fraud charges").
  */
 function sameEventWords(a: ClaimText, x: Event, b: ClaimText, y: Event): boolean {
   const fa = frameOf(a, x);
   const fb = frameOf(b, y);
-  // "no charges have been filed against Hunter": what is not done comes before its event word
-  if (shared(fa.after, fb.after) === 0 && x.mode !== 'not-done' && y.mode !== 'not-done') return false;
+  // not done against done needs two things in common ("never offered Sestak the job of Secretary
+  // of the Navy" is not "was offered positions on advisory boards")
+  const objects = shared(fa.after, fb.after);
+  if (objects === 0 || (objects < 2 && (x.mode === 'not-done' || y.mode === 'not-done'))) return false;
   const around = shared(new Set([...fa.before, ...fa.after]), new Set([...fb.before, ...fb.after]));
   const names = new Set(a.terms.names);
   return around + (b.terms.names.some((n) => names.has(n)) ? 1 : 0) >= 2;

@@ -16,7 +16,7 @@ describe('contradiction kinds', () => {
   });
 
   it('status: charged against no charges filed (the two published together)', () => {
-    const c = conflictBetween(claim('No formal charges have been filed yet against Mayor Ruiz.'), claim('Mayor Ruiz has been charged with five federal crimes.'), false);
+    const c = conflictBetween(claim('No formal charges over the port contracts have been filed yet against Mayor Ruiz.'), claim('Mayor Ruiz has been charged over the port contracts with five federal crimes.'), false);
     assert.equal(c?.kind, 'status');
     assert.deepEqual(c?.values, ['No formal charges', 'has been charged']);
   });
@@ -100,6 +100,10 @@ describe('not contradictions', () => {
 
   it('someone quoted about himself is not the outlet saying it', () => {
     assert.equal(conflictBetween(claim('“I served in the Marines in Vietnam,” Blake said.'), claim('Blake never served in the Marines in Vietnam.'), true), null);
+  });
+
+  it('not done and done said of two things', () => {
+    assert.equal(conflictBetween(claim('The White House never offered Sestak the job of Secretary of the Navy.'), claim('The report said Sestak was offered positions on advisory boards.'), false), null);
   });
 
   it('planned against planned, or done twice, agree', () => {
