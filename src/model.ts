@@ -139,9 +139,15 @@ export type Claim = z.infer<typeof Claim>;
 export const Contradiction = z.object({
   claimId: z.string(),
   withClaimId: z.string(),
+  /** `number`, `status`, `negation`, `date`, `stage`, or `update` (a later report of what an earlier one had planned: news, not a dispute). */
   kind: z.string(),
   explanation: z.string(),
+  /** The words compared, exactly as the claims have them: [the claimId claim's, the withClaimId claim's] ("48-page", "47-page"). */
+  values: z.tuple([z.string(), z.string()]),
+  /** For an `update`: the claim of the later article. */
+  laterClaimId: z.string().optional(),
 });
+export type Contradiction = z.infer<typeof Contradiction>;
 
 export const ClaimGroup = z.object({
   id: z.string(),

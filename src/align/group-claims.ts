@@ -6,7 +6,7 @@
 // that one strong link does not chain two facts together). Pairs of different groups that share
 // a subject but not the fact are checked for contradictions too.
 import type { Terms } from '../text/terms.ts';
-import { conflictBetween, type ClaimText, type Conflict } from './contradictions.ts';
+import { conflictBetween, slotsOf, type ClaimText, type Conflict } from './contradictions.ts';
 import { frequenciesOf, idf, type Frequencies } from './pair-features.ts';
 import { isSameFact, loadSameFactModel, sameFactScore } from './same-fact.ts';
 
@@ -36,6 +36,8 @@ const MIN_SHARED = 2;
 const COMMON_SHARE = 0.25;
 /** An index entry longer than this is a common stem: skipped as a key (bounds the pairs). */
 const MAX_POSTING = 200;
+/** Claims sharing a contradiction slot compared pairwise at most: a longer list is a common slot, skipped (bounds the pairs). */
+const MAX_SLOT_POSTING = 60;
 
 function candidatePairs(claims: readonly AlignableClaim[], freq: Frequencies): Array<[number, number]> {
   const limit = Math.max(3, claims.length * COMMON_SHARE);
@@ -137,15 +139,43 @@ export function alignClaims(claims: readonly AlignableClaim[]): ClaimAlignment {
     members.delete(child);
   }
   const groups = [...members.values()].sort((x, y) => x[0]! - y[0]!);
-  const conflicts: ClaimAlignment['conflicts'] = [];
+  return { groups, conflicts: conflictsOf(claims, scored, find, freq), near: nearMatches(claims, scored, find) };
+}
+
+/**
+ * Contradictions among pairs that share a subject: the scored pairs of one group or above
+ * SAME_SUBJECT that share a name or rare words; and pairs that share a slot of `slotsOf` (the unit
+ * of a count, a word beside a date, an event, a stage), which are often worded too differently to
+ * be scored ("these deliberations remain in early stages" / "that case is nearing the execution
+ * phase"). `conflictBetween` asks, for each kind, that the words around the two values be shared.
+ */
+function conflictsOf(claims: readonly AlignableClaim[], scored: ReadonlyArray<{ a: number; b: number; p: number }>, find: (i: number) => number, freq: Frequencies): ClaimAlignment['conflicts'] {
+  const width = claims.length;
+  const pairs = new Set<number>();
   for (const { a, b, p } of scored) {
     const together = find(a) === find(b);
-    if (!together && p < SAME_SUBJECT) continue;
-    if (!together && !sharesSubject(claims[a]!.terms, claims[b]!.terms, freq)) continue;
-    const conflict = conflictBetween(claims[a]!, claims[b]!, together);
+    if (together || (p >= SAME_SUBJECT && sharesSubject(claims[a]!.terms, claims[b]!.terms, freq))) pairs.add(a * width + b);
+  }
+  const postings = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    for (const key of slotsOf(c)) (postings.get(key) ?? postings.set(key, []).get(key)!).push(i);
+  });
+  for (const list of postings.values()) {
+    if (list.length > MAX_SLOT_POSTING) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const [a, b] = [list[x]!, list[y]!];
+        if (claims[a]!.articleId !== claims[b]!.articleId) pairs.add(a * width + b);
+      }
+    }
+  }
+  const conflicts: ClaimAlignment['conflicts'] = [];
+  for (const key of [...pairs].sort((p, q) => p - q)) {
+    const [a, b] = [Math.floor(key / width), key % width];
+    const conflict = conflictBetween(claims[a]!, claims[b]!, find(a) === find(b));
     if (conflict) conflicts.push({ a, b, conflict });
   }
-  return { groups, conflicts, near: nearMatches(claims, scored, find) };
+  return conflicts;
 }
 
 /** For each claim whose group holds no other article, its best candidate in each other article, from POSSIBLY up. */

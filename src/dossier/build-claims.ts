@@ -151,7 +151,8 @@ export function buildClaims(findings: readonly ClaimFinding[], articles: readonl
   groups.forEach((g, gi) => g.forEach((i) => groupOf.set(i, gi)));
   const contradictions = groups.map(() => [] as ClaimGroup['contradictions']);
   for (const { a, b, conflict } of conflicts) {
-    const entry = { claimId: claims[a]!.id, withClaimId: claims[b]!.id, kind: conflict.kind, explanation: conflict.explanation };
+    const entry: ClaimGroup['contradictions'][number] = { claimId: claims[a]!.id, withClaimId: claims[b]!.id, kind: conflict.kind, explanation: conflict.explanation, values: conflict.values };
+    if (conflict.later) entry.laterClaimId = claims[conflict.later === 'a' ? a : b]!.id;
     contradictions[groupOf.get(a)!]!.push(entry);
     if (groupOf.get(b) !== groupOf.get(a)) contradictions[groupOf.get(b)!]!.push(entry);
   }
@@ -166,7 +167,8 @@ export function buildClaims(findings: readonly ClaimFinding[], articles: readonl
   const claimGroups: ClaimGroup[] = groups.map((g, gi) => {
     const members = g.map((i) => claims[i]!);
     const origins = new Set(members.map(originOf));
-    const status = contradictions[gi]!.length > 0 ? 'contested' : origins.size >= 2 ? 'corroborated' : 'single-source';
+    // an update (a later report of what an earlier one had planned) is news, not a dispute: shown, never contesting
+    const status = contradictions[gi]!.some((c) => c.kind !== 'update') ? 'contested' : origins.size >= 2 ? 'corroborated' : 'single-source';
     return {
       id: idOf('g', members.map((m) => m.id).join(',')),
       claimIds: members.map((m) => m.id),

@@ -100,8 +100,14 @@ function claimSection(dossier: Dossier): string {
   const { established, contested, singleSource } = claimSections(dossier);
   const total = dossier.claimGroups.filter((g) => g.status === 'single-source').length;
   const head = '<thead><tr><th>Outlets</th><th>Origins</th><th>Claims</th></tr></thead>';
+  // the words compared above each side's sentence; an update marks the later report
+  const side = (c: (typeof contested)[number], which: 'a' | 'b'): string => {
+    const value = c.values.length === 2 ? `<mark>${escapeHtml(c.values[which === 'a' ? 0 : 1]!)}</mark><br>` : '';
+    const later = c.later === which ? ' <span class="muted">(later report)</span>' : '';
+    return `${value}<span class="outlet">${escapeHtml(c[which].outlet)}</span>${later} ${escapeHtml(c[which].text)}`;
+  };
   const conflicts = contested
-    .map((c) => `<tr><td><span class="tag contested">${escapeHtml(c.kind)}</span></td><td><span class="outlet">${escapeHtml(c.a.outlet)}</span> ${escapeHtml(c.a.text)}</td><td><span class="outlet">${escapeHtml(c.b.outlet)}</span> ${escapeHtml(c.b.text)}</td></tr>`)
+    .map((c) => `<tr><td><span class="tag contested">${escapeHtml(c.kind)}</span>${c.kind === 'update' ? '<div class="muted">probably news, not a dispute</div>' : ''}</td><td>${side(c, 'a')}</td><td>${side(c, 'b')}</td></tr>`)
     .join('\n');
   return `<h2>Established by several independent sources (${established.length})</h2>
 ${established.length ? `<table class="facts">${head}<tbody>${established.map(factRow).join('\n')}</tbody></table>` : '<p class="muted">No fact here has two independent origins.</p>'}

@@ -78,7 +78,10 @@ function claimSection(dossier: Dossier): string[] {
   lines.push(`## Contested (${contested.length})`, '');
   if (contested.length === 0) lines.push('No contradiction found.');
   for (const c of contested) {
-    lines.push(`- *${c.kind}*: ${escapeMarkdown(c.a.outlet)}: “${escapeMarkdown(truncate(c.a.text, 200))}”`);
+    // the words compared first ("48-page" against "47-page"); an update says which report is later
+    const compared = c.values.length === 2 ? ` “${escapeMarkdown(c.values[0]!)}” against “${escapeMarkdown(c.values[1]!)}”` : '';
+    const later = c.later ? ` (${escapeMarkdown(c[c.later].outlet)} is the later report: probably news, not a dispute)` : '';
+    lines.push(`- *${c.kind}*${compared}${later}: ${escapeMarkdown(c.a.outlet)}: “${escapeMarkdown(truncate(c.a.text, 200))}”`);
     lines.push(`  - against ${escapeMarkdown(c.b.outlet)}: “${escapeMarkdown(truncate(c.b.text, 200))}”`);
   }
   lines.push('');

@@ -41,6 +41,10 @@ export interface ContradictionView {
   explanation: string;
   a: { text: string; outlet: string };
   b: { text: string; outlet: string };
+  /** The words compared, [a's, b's] ("48-page", "47-page"); empty in a dossier written before they were kept. */
+  values: string[];
+  /** For an `update`: which side was published later. */
+  later: 'a' | 'b' | null;
 }
 
 export interface ClaimSections {
@@ -87,7 +91,8 @@ export function claimSections(dossier: Dossier, maxSingle = 25): ClaimSections {
       seen.add(key);
       const a = claims.get(c.claimId)!;
       const b = claims.get(c.withClaimId)!;
-      contested.push({ kind: c.kind, explanation: c.explanation, a: { text: a.text, outlet: label(a.articleId) }, b: { text: b.text, outlet: label(b.articleId) } });
+      const later = c.laterClaimId === c.claimId ? 'a' : c.laterClaimId === c.withClaimId ? 'b' : null;
+      contested.push({ kind: c.kind, explanation: c.explanation, a: { text: a.text, outlet: label(a.articleId) }, b: { text: b.text, outlet: label(b.articleId) }, values: c.values ?? [], later });
     }
   }
   return { established, contested, singleSource };
