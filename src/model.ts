@@ -156,6 +156,11 @@ export const ClaimGroup = z.object({
   independentOrigins: z.number().int().nonnegative(),
   status: z.enum(['corroborated', 'single-source', 'contested']),
   contradictions: z.array(Contradiction),
+  /**
+   * Contradictions found between this fact's claims and claims not matched as the same fact: only
+   * possible (the two may be about different events), shown apart and not making the fact contested.
+   */
+  possibleContradictions: z.array(Contradiction),
   /** What the origins are: `cite:<source>` for an attributed organisation or document, `outlet:<name>` for an outlet's own reporting. */
   origins: z.array(z.string()),
   /**

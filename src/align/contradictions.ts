@@ -291,6 +291,13 @@ function corrective(tokens: readonly Token[], d: Denial): boolean {
   return false;
 }
 
+/** Words that negate what follows them without a negator: verbs of refusing and failing, scarcity words. */
+const IMPLICIT_NEGATIVES = new Set([
+  'refuse', 'refused', 'refuses', 'refusing', 'decline', 'declined', 'declines', 'declining', 'fail', 'failed', 'fails', 'failing', 'avoid', 'avoided',
+  'avoids', 'avoiding', 'without', 'lack', 'lacked', 'lacks', 'lacking', 'absent', 'rarely', 'seldom', 'hardly', 'barely', 'scarcely', 'unable', 'reluctant',
+  'stopped', 'ceased', 'halted', 'dropped', 'abandoned',
+]);
+
 function negationConflict(a: ClaimText, b: ClaimText): Conflict | null {
   const da = denialsOf(a);
   const db = denialsOf(b);
@@ -300,6 +307,9 @@ function negationConflict(a: ClaimText, b: ClaimText): Conflict | null {
   const tokens = tokensOf(no);
   const asserted = assertedStems(yes);
   const yesTokens = tokensOf(yes);
+  // a sentence that words a negative another way ("refused to rule out", "the last time it was
+  // considered was in 1914") asserts nothing the other denies: abstain
+  if (yesTokens.some((t, i) => IMPLICIT_NEGATIVES.has(t.lower) || (t.lower === 'last' && yesTokens[i + 1]?.lower === 'time'))) return null;
   for (const d of denials) {
     if (!asserted.has(d.what) || corrective(tokens, d)) continue;
     // the denied word as the other claim has it, with the auxiliary before it ("was accurate")
@@ -354,6 +364,9 @@ function eventKey(stem: string): string {
   return group >= 0 ? `#${group}` : stem;
 }
 
+/** Negators of a verb, as against those of a noun ("no", "none"). */
+const VERB_NEGATORS = new Set(['not', "n't", 'never']);
+
 const eventsOf = cached((claim: ClaimText): Event[] => {
   const tokens = tokensOf(claim);
   const names = new Set(claim.terms.names);
@@ -377,6 +390,10 @@ const eventsOf = cached((claim: ClaimText): Event[] => {
         break;
       }
       if ((isNegator(tokens, k) && !DENIAL_PREFIXED.test(p.lower)) || (p.lower === 'yet' && tokens[k + 1]?.lower === 'to')) {
+        // a verb's negator ("not", "never", "didn't") with a content word between negates that
+        // word ("did not comment on the charges"), not the event; a determiner's ("no formal
+        // charges") takes an adjective between
+        if (between > 0 && VERB_NEGATORS.has(p.lower.replace(/’/g, "'").replace(/^.*n't$/, "n't"))) break;
         mode = 'not-done';
         from = k;
         break;

@@ -75,6 +75,11 @@ function judge(claim: ClaimText, claimReading: Reading, text: string, reading: R
   // "Reports that he was charged are inaccurate" denies, though it reports
   if (reading.status === 'hedged' && !reading.denied) return { stance: 'discuss', kind: 'hedge', explanation: `only hedged: ${quote(text)}`, sentence };
   let conflict = conflictBetween(claim, asClaimText(text, reading), true);
+  // the clause's own reading denies the claim's predicate ("no charges have been filed", "reports
+  // that she was charged are inaccurate") where the dossier's word-level negation abstains
+  if (!conflict && reading.denied !== claimReading.denied) {
+    conflict = { kind: 'negation', values: [claim.text, text], explanation: `one states it, the other denies it: ${quote(claimReading.denied ? text : claim.text)} / ${quote(claimReading.denied ? claim.text : text)}` };
+  }
   if (conflict?.kind === 'negation') {
     // the side that does not deny must state the act ("has been charged", "will play"), not
     // only name it ("the story of Banksy's arrest")

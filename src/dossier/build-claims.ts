@@ -150,11 +150,13 @@ export function buildClaims(findings: readonly ClaimFinding[], articles: readonl
   const groupOf = new Map<number, number>();
   groups.forEach((g, gi) => g.forEach((i) => groupOf.set(i, gi)));
   const contradictions = groups.map(() => [] as ClaimGroup['contradictions']);
-  for (const { a, b, conflict } of conflicts) {
+  const possible = groups.map(() => [] as ClaimGroup['possibleContradictions']);
+  for (const { a, b, conflict, certain } of conflicts) {
     const entry: ClaimGroup['contradictions'][number] = { claimId: claims[a]!.id, withClaimId: claims[b]!.id, kind: conflict.kind, explanation: conflict.explanation, values: conflict.values };
     if (conflict.later) entry.laterClaimId = claims[conflict.later === 'a' ? a : b]!.id;
-    contradictions[groupOf.get(a)!]!.push(entry);
-    if (groupOf.get(b) !== groupOf.get(a)) contradictions[groupOf.get(b)!]!.push(entry);
+    const into = certain ? contradictions : possible;
+    into[groupOf.get(a)!]!.push(entry);
+    if (groupOf.get(b) !== groupOf.get(a)) into[groupOf.get(b)!]!.push(entry);
   }
   // the closest claim of each other article, for a fact no other article was found to state
   const nearOf = new Map<number, Map<string, { claimId: string; articleId: string; score: number }>>();
@@ -176,6 +178,7 @@ export function buildClaims(findings: readonly ClaimFinding[], articles: readonl
       independentOrigins: origins.size,
       status,
       contradictions: contradictions[gi]!,
+      possibleContradictions: possible[gi]!,
       origins: [...origins].sort(),
       possiblyAlsoIn: [...(nearOf.get(gi)?.values() ?? [])].sort((x, y) => y.score - x.score || x.articleId.localeCompare(y.articleId)).slice(0, MAX_POSSIBLY),
     };

@@ -97,7 +97,7 @@ function factRow(f: FactView): string {
 
 function claimSection(dossier: Dossier): string {
   if (dossier.claims.length === 0) return '';
-  const { established, contested, singleSource } = claimSections(dossier);
+  const { established, contested, possiblyContested, singleSource } = claimSections(dossier);
   const total = dossier.claimGroups.filter((g) => g.status === 'single-source').length;
   const head = '<thead><tr><th>Outlets</th><th>Origins</th><th>Claims</th></tr></thead>';
   // the words compared above each side's sentence; an update marks the later report
@@ -106,13 +106,14 @@ function claimSection(dossier: Dossier): string {
     const later = c.later === which ? ' <span class="muted">(later report)</span>' : '';
     return `${value}<span class="outlet">${escapeHtml(c[which].outlet)}</span>${later} ${escapeHtml(c[which].text)}`;
   };
-  const conflicts = contested
-    .map((c) => `<tr><td><span class="tag contested">${escapeHtml(c.kind)}</span>${c.kind === 'update' ? '<div class="muted">probably news, not a dispute</div>' : ''}</td><td>${side(c, 'a')}</td><td>${side(c, 'b')}</td></tr>`)
-    .join('\n');
+  const rows = (list: typeof contested): string =>
+    list.map((c) => `<tr><td><span class="tag contested">${escapeHtml(c.kind)}</span>${c.kind === 'update' ? '<div class="muted">probably news, not a dispute</div>' : ''}</td><td>${side(c, 'a')}</td><td>${side(c, 'b')}</td></tr>`).join('\n');
+  const table = (list: typeof contested): string => `<table class="contested"><thead><tr><th>Kind</th><th>One says</th><th>Another says</th></tr></thead><tbody>${rows(list)}</tbody></table>`;
   return `<h2>Established by several independent sources (${established.length})</h2>
 ${established.length ? `<table class="facts">${head}<tbody>${established.map(factRow).join('\n')}</tbody></table>` : '<p class="muted">No fact here has two independent origins.</p>'}
 <h2>Contested (${contested.length})</h2>
-${contested.length ? `<table class="contested"><thead><tr><th>Kind</th><th>One says</th><th>Another says</th></tr></thead><tbody>${conflicts}</tbody></table>` : '<p class="muted">No contradiction found.</p>'}
+${contested.length ? table(contested) : '<p class="muted">No contradiction found.</p>'}
+${possiblyContested.length ? `<h2>Possibly contested (${possiblyContested.length})</h2>\n<p class="muted">Uncertain: the two sentences were not matched as one fact and may be about different events.</p>\n${table(possiblyContested)}` : ''}
 <h2>Resting on one source (${total}; the ${singleSource.length} most worth checking)</h2>
 <table class="facts">${head}<tbody>${singleSource.map(factRow).join('\n')}</tbody></table>`;
 }

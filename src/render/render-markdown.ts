@@ -2,7 +2,7 @@
 // Article content is escaped so that it cannot change the brief's own structure.
 import { oneLine } from '../errors.ts';
 import type { Dossier } from '../model.ts';
-import { articleFigures, articleLabel, claimSections, REMOVED_KINDS, type FactView } from './summarize.ts';
+import { articleFigures, articleLabel, claimSections, REMOVED_KINDS, type ClaimSections, type FactView } from './summarize.ts';
 
 /**
  * An input's name as an inline code span: on one line (a file name may hold a newline, which
@@ -66,7 +66,7 @@ export function renderMarkdown(dossier: Dossier): string {
 
 function claimSection(dossier: Dossier): string[] {
   if (dossier.claims.length === 0) return [];
-  const { established, contested, singleSource } = claimSections(dossier);
+  const { established, contested, possiblyContested, singleSource } = claimSections(dossier);
   const lines: string[] = [];
   const fact = (f: FactView): string => {
     const first = f.claims[0]!;
@@ -75,16 +75,21 @@ function claimSection(dossier: Dossier): string[] {
   };
   lines.push(`## Established by several independent sources (${established.length})`, '');
   lines.push(...(established.length ? established.map(fact) : ['None: no fact here has two independent origins.']), '');
-  lines.push(`## Contested (${contested.length})`, '');
-  if (contested.length === 0) lines.push('No contradiction found.');
-  for (const c of contested) {
+  const conflict = (c: ClaimSections['contested'][number]): string[] => {
     // the words compared first ("48-page" against "47-page"); an update says which report is later
     const compared = c.values.length === 2 ? ` “${escapeMarkdown(c.values[0]!)}” against “${escapeMarkdown(c.values[1]!)}”` : '';
     const later = c.later ? ` (${escapeMarkdown(c[c.later].outlet)} is the later report: probably news, not a dispute)` : '';
-    lines.push(`- *${c.kind}*${compared}${later}: ${escapeMarkdown(c.a.outlet)}: “${escapeMarkdown(truncate(c.a.text, 200))}”`);
-    lines.push(`  - against ${escapeMarkdown(c.b.outlet)}: “${escapeMarkdown(truncate(c.b.text, 200))}”`);
-  }
+    return [`- *${c.kind}*${compared}${later}: ${escapeMarkdown(c.a.outlet)}: “${escapeMarkdown(truncate(c.a.text, 200))}”`, `  - against ${escapeMarkdown(c.b.outlet)}: “${escapeMarkdown(truncate(c.b.text, 200))}”`];
+  };
+  lines.push(`## Contested (${contested.length})`, '');
+  if (contested.length === 0) lines.push('No contradiction found.');
+  for (const c of contested) lines.push(...conflict(c));
   lines.push('');
+  if (possiblyContested.length) {
+    lines.push(`## Possibly contested (${possiblyContested.length}): uncertain, the two sentences were not matched as one fact`, '');
+    for (const c of possiblyContested) lines.push(...conflict(c));
+    lines.push('');
+  }
   const total = dossier.claimGroups.filter((g) => g.status === 'single-source').length;
   lines.push(`## Resting on one source (${total}; the ${singleSource.length} most worth checking)`, '');
   // a near match in another outlet, below the same-fact threshold: for the fact-checker to judge

@@ -52,6 +52,8 @@ export interface ClaimSections {
   established: FactView[];
   /** Contradictions, both sides. */
   contested: ContradictionView[];
+  /** Contradictions between claims not matched as one fact: uncertain, shown apart. */
+  possiblyContested: ContradictionView[];
   /** One origin, most worth checking first; some repeated by several outlets. */
   singleSource: FactView[];
 }
@@ -82,18 +84,23 @@ export function claimSections(dossier: Dossier, maxSingle = 25): ClaimSections {
   const byWeight = (a: FactView, b: FactView): number => b.outlets - a.outlets || b.checkworthiness - a.checkworthiness || a.groupId.localeCompare(b.groupId);
   const established = dossier.claimGroups.filter((g) => g.status === 'corroborated').map(view).sort(byWeight);
   const singleSource = dossier.claimGroups.filter((g) => g.status === 'single-source').map(view).sort(byWeight).slice(0, maxSingle);
-  const seen = new Set<string>();
-  const contested: ContradictionView[] = [];
-  for (const g of dossier.claimGroups) {
-    for (const c of g.contradictions) {
-      const key = `${c.claimId}|${c.withClaimId}|${c.kind}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const a = claims.get(c.claimId)!;
-      const b = claims.get(c.withClaimId)!;
-      const later = c.laterClaimId === c.claimId ? 'a' : c.laterClaimId === c.withClaimId ? 'b' : null;
-      contested.push({ kind: c.kind, explanation: c.explanation, a: { text: a.text, outlet: label(a.articleId) }, b: { text: b.text, outlet: label(b.articleId) }, values: c.values ?? [], later });
+  const views = (pick: (g: Dossier['claimGroups'][number]) => Dossier['claimGroups'][number]['contradictions']): ContradictionView[] => {
+    const seen = new Set<string>();
+    const out: ContradictionView[] = [];
+    for (const g of dossier.claimGroups) {
+      for (const c of pick(g)) {
+        const key = `${c.claimId}|${c.withClaimId}|${c.kind}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const a = claims.get(c.claimId)!;
+        const b = claims.get(c.withClaimId)!;
+        const later = c.laterClaimId === c.claimId ? 'a' : c.laterClaimId === c.withClaimId ? 'b' : null;
+        out.push({ kind: c.kind, explanation: c.explanation, a: { text: a.text, outlet: label(a.articleId) }, b: { text: b.text, outlet: label(b.articleId) }, values: c.values ?? [], later });
+      }
     }
-  }
-  return { established, contested, singleSource };
+    return out;
+  };
+  const contested = views((g) => g.contradictions);
+  const possiblyContested = views((g) => g.possibleContradictions);
+  return { established, contested, possiblyContested, singleSource };
 }

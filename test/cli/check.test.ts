@@ -52,7 +52,7 @@ describe('triangulate check', () => {
     writeFileSync(join(dir, 'a.txt'), 'Mayor Renata Kowal of Brenmoor is under investigation over harbour contracts.\n\nNo charges have been filed against the mayor so far, officials said.\n');
     const result = runCli(['check', 'Renata Kowal has been charged with bribery', dir, '-q']);
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /DISAGREE .* by its own words \(negation\)\n {4}why: one states it, the other denies it: .*No charges have been filed/);
+    assert.match(result.stdout, /DISAGREE .* by its own words \(negation\)\n {4}why: .*“No charges.*No charges have been filed/);
     const json = JSON.parse(runCli(['check', 'Renata Kowal has been charged with bribery', dir, '--json', '-', '-q']).stdout) as { articles: Array<{ decidedBy: { kind: string } | null }> };
     assert.equal(json.articles[0]!.decidedBy?.kind, 'negation');
   });
