@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { alignClaims, type AlignableClaim } from '../align/group-claims.ts';
 import type { ClaimFinding } from '../claims/find-claims.ts';
-import type { Article, Attribution, Claim, ClaimGroup, Entity, SourceProfile } from '../model.ts';
+import type { Article, Attribution, Claim, ClaimGroup, Entity, Quote, QuoteGroup, SourceProfile } from '../model.ts';
 import { findDerivations } from '../provenance/derivation.ts';
 import { originFinder, originsOf } from '../provenance/origins.ts';
 import { provenanceOf, reportingOf } from '../provenance/sources.ts';
@@ -27,7 +27,15 @@ function dateOf(publishedAt: string | null): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-export function buildClaims(findings: readonly ClaimFinding[], articles: readonly Article[], attributions: readonly Attribution[], entities: readonly Entity[]): ClaimsSection {
+/** `quotes`, `quoteGroups`: the story's quotations, for the origin of claims that are someone's quoted words. */
+export function buildClaims(
+  findings: readonly ClaimFinding[],
+  articles: readonly Article[],
+  attributions: readonly Attribution[],
+  entities: readonly Entity[],
+  quotes: readonly Quote[] = [],
+  quoteGroups: readonly QuoteGroup[] = [],
+): ClaimsSection {
   const articleIndex = new Map(articles.map((a, i) => [a.id, i]));
   const ordered = [...findings].sort((x, y) => articleIndex.get(x.articleId)! - articleIndex.get(y.articleId)! || x.start - y.start);
   const entityOfSource = new Map<string, string | null>();
@@ -53,12 +61,17 @@ export function buildClaims(findings: readonly ClaimFinding[], articles: readonl
   const { groups, conflicts } = alignClaims(alignable);
 
   // rewrites: shared text outside quotations, the earlier article the source (provenance/derivation)
-  const derivations = findDerivations(articles);
+  const quotedIn = new Map<string, Quote[]>();
+  for (const q of quotes) (quotedIn.get(q.articleId) ?? quotedIn.set(q.articleId, []).get(q.articleId)!).push(q);
+  const derivations = findDerivations(articles.map((a) => ({ ...a, quoted: quotedIn.get(a.id) ?? [] })));
   const sources = provenanceOf(articles, attributions, entities, derivations);
   const originOf = originFinder({
     entities,
     cites: new Map(sources.map((s) => [s.articleId, s.cites])),
     sentences: new Map(articles.map((a) => [a.id, a.sentences])),
+    quotes,
+    quoteGroups,
+    articles,
     reporting: reportingOf(articles, derivations),
   });
 

@@ -43,6 +43,11 @@ export interface OriginContext {
   cites: ReadonlyMap<string, readonly Cite[]>;
   /** Each article's sentences, in order: a cite counts for the claims of its own sentence only. */
   sentences: ReadonlyMap<string, ReadonlyArray<{ start: number; end: number }>>;
+  /** The story's quotations (spans include the marks) and the renderings of one utterance grouped across outlets. */
+  quotes?: ReadonlyArray<{ id: string; articleId: string; text: string; start: number; end: number; scare: boolean; speaker: { name: string | null; entityId: string | null } }>;
+  quoteGroups?: ReadonlyArray<{ id: string; quoteIds: readonly string[]; articleIds: readonly string[] }>;
+  /** The story's articles and their outlets: a report of one of them cited by another ("according to the Times") is that article's reporting. */
+  articles?: ReadonlyArray<{ id: string; outlet: string | null }>;
   /** The outlet reporting an article's own claims rest on: `outlet:<name>` and how to say it. */
   reporting: (articleId: string) => Origin;
 }
@@ -59,8 +64,14 @@ const NEWS = /\b(news|times|post|journal|press|tribune|herald|gazette|reuters|bl
 /** Words of a source that does not name who it is. */
 const ANONYMOUS = /\b(officials?|sources?|aides?|people|persons?|someone|advisers?|advisors?|experts?|analysts?|critics|supporters|diplomats?|insiders?|familiar|spokes(?:man|woman|person)|residents?|witnesses|observers|members|a former|one former|a senior|an official)\b/i;
 const PRONOUN = /^(he|she|they|it|we|i|you|him|her|his|their|its|this|that|these|those)$/i;
-/** Words that say who someone is without naming them, and articles: what is left must hold a name. */
-const NOT_A_NAME = /^(the|a|an|mr|mrs|ms|dr|sen|rep|gov|gen|former|president|senator|governor|secretary|his|her|their|its|this|that)$/i;
+/** No name runs longer than this: mentions that start further before a span cannot reach into it. */
+const MAX_NAME_CHARS = 200;
+/** Words that say who someone is without naming them: an attribution that ends on one ("Mr." of "Mr. Fox") stops before the name. */
+const TITLE = /^(mr|mrs|ms|dr|sen|rep|gov|gen|former|president|senator|governor|secretary)$/i;
+/** Documents that are someone's own words: the statement of whoever they come from. */
+const OWN_WORDS = /\b(statement|release|interview|press conference|briefing|post|tweet|video|letter|memo|memorandum|memoir|book|testimony|transcript|remarks)\b/i;
+/** A document named by its kind alone ("the statement", "records"): it says nothing about whose it is. */
+const GENERIC_DOCUMENT = /^(?:(?:the|a|an|this|that|these|those|his|her|its|their|new|recent|latest|public|court|official)\s+)*(?:data|figures|statistics|reports?|records?|documents?|filings?|statement|release|interview|post|tweet|video|study|survey|poll|analysis|transcript|letter|memo)$/i;
 
 /** A name as origins compare it: case, accents, apostrophes, a leading "the" and spacing folded. */
 export function normaliseName(name: string): string {
@@ -77,21 +88,26 @@ export function normaliseName(name: string): string {
 const possessive = (name: string): string => (/s$/i.test(name) ? `${name}’` : `${name}’s`);
 
 /**
- * The story's people by normalised name, with a surname alone ("Trump") joined to the one full
- * name that ends with it ("Donald Trump") when exactly one does: the same person's statement is
- * one origin whichever way an outlet names them.
+ * Each entity's name as origins give it. People the linker left apart are joined by surname when
+ * nothing in the story tells them apart: "Sheridan", "Mark Sheridan" and "Mark D. Sheridan" are
+ * one person when every full name with that surname has the same first name (then the most
+ * mentioned full name stands for all); "Bill Clinton" and "Hillary Clinton" stay two, and
+ * "Clinton" alone stays itself. The same person's statement is one origin however outlets name them.
  */
 function canonicalNames(entities: readonly OriginEntity[]): Map<string, string> {
-  const full = entities.filter((e) => e.type === 'person' && /\s/.test(e.name.trim()));
-  const canonical = new Map<string, string>();
+  const tokens = (e: OriginEntity): string[] => normaliseName(e.name).split(' ').filter((w) => w && !/^(jr|sr|ii|iii|iv)\.?$/.test(w));
+  const bySurname = new Map<string, OriginEntity[]>();
   for (const e of entities) {
-    const key = normaliseName(e.name);
-    if (e.type !== 'person' || /\s/.test(key)) {
-      canonical.set(e.id, e.name);
-      continue;
-    }
-    const longer = [...new Set(full.filter((f) => normaliseName(f.name).split(' ').pop() === key).map((f) => f.name))];
-    canonical.set(e.id, longer.length === 1 ? longer[0]! : e.name);
+    if (e.type !== 'person') continue;
+    const surname = tokens(e).pop();
+    if (surname) (bySurname.get(surname) ?? bySurname.set(surname, []).get(surname)!).push(e);
+  }
+  const canonical = new Map(entities.map((e) => [e.id, e.name]));
+  for (const people of bySurname.values()) {
+    const full = people.filter((e) => tokens(e).length >= 2);
+    if (full.length === 0 || new Set(full.map((e) => tokens(e)[0])).size !== 1) continue;
+    const best = [...full].sort((a, b) => b.mentions.length - a.mentions.length || b.name.length - a.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0]!;
+    for (const e of people) canonical.set(e.id, best.name);
   }
   return canonical;
 }
@@ -119,11 +135,92 @@ export function originFinder(context: OriginContext): (claim: OriginClaim) => Or
     if (e.type !== 'person' && e.type !== 'organization') continue;
     for (const m of e.mentions) (mentionsIn.get(m.articleId) ?? mentionsIn.set(m.articleId, []).get(m.articleId)!).push({ start: m.start, end: m.end, entity: e });
   }
+  const outlets = (context.articles ?? []).filter((a) => a.outlet).map((a) => ({ id: a.id, name: normaliseName(a.outlet!) }));
   const statement = (name: string): Origin => ({ key: `same-statement:${normaliseName(name)}`, label: `${possessive(name)} statement` });
-  const cite = (c: Cite): Origin => ({ key: `cite:${normaliseName(c.name)}`, label: c.name });
+  /** A news organisation's report: the reporting of the story's article from that outlet when there is one ("the Times" in a story with The New York Times), else a cite. */
+  const report = (name: string): Origin => {
+    const n = normaliseName(name);
+    const same = outlets.filter((o) => o.name === n || o.name.endsWith(` ${n}`) || n.endsWith(` ${o.name}`));
+    if (same.length > 0 && new Set(same.map((o) => o.name)).size === 1) return context.reporting(same[0]!.id);
+    return { key: `cite:${n}`, label: name.replace(/^the\s+/i, '') };
+  };
   const ofEntity = (e: OriginEntity): Origin => {
     const name = canonical.get(e.id) ?? e.name;
-    return e.type === 'organization' && NEWS.test(name) ? { key: `cite:${normaliseName(name)}`, label: name.replace(/^the\s+/i, '') } : statement(name);
+    return e.type === 'organization' && NEWS.test(name) ? report(name) : statement(name);
+  };
+  for (const list of mentionsIn.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  /** The last person or organisation named in a span: "the statement from Grimm's attorney, William McGinley" is McGinley's. */
+  // by binary search, then back over the few mentions that may reach into the span: linear in the article
+  const mentionIn = (articleId: string, start: number, end: number): OriginEntity | null => {
+    const list = mentionsIn.get(articleId) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && list[k]!.start > start - MAX_NAME_CHARS; k--) if (list[k]!.end > start) return list[k]!.entity;
+    return null;
+  };
+  /** What a cite of the article stands for; null for a document that names nothing but its kind. */
+  const ofCite = (articleId: string, c: Cite): Origin | null => {
+    const inside = mentionIn(articleId, c.start, c.end);
+    if (c.kind !== 'document') return inside ? ofEntity(inside) : NEWS.test(c.name) || c.kind === 'outlet' ? report(c.name) : statement(c.name);
+    // a person's memoir, an organisation's statement: their own words; an organisation's data or report is cited as such
+    if (inside && (inside.type === 'person' || OWN_WORDS.test(c.name))) return ofEntity(inside);
+    if (GENERIC_DOCUMENT.test(c.name.trim())) return null;
+    if (inside && NEWS.test(inside.name)) return ofEntity(inside);
+    return { key: `cite:${normaliseName(c.name)}`, label: c.name };
+  };
+
+  // who said each quotation: its own speaker, else one another outlet's rendering of the same utterance names
+  type Spoken = { start: number; end: number; who: OriginEntity | string | null; group: { id: string; articles: number; opening: string } };
+  const quotesIn = new Map<string, Spoken[]>();
+  const quoteById = new Map((context.quotes ?? []).map((q) => [q.id, q]));
+  const groupOfQuote = new Map<string, { id: string; quoteIds: readonly string[]; articleIds: readonly string[] }>();
+  for (const g of context.quoteGroups ?? []) for (const id of g.quoteIds) groupOfQuote.set(id, g);
+  const speakerOf = (q: NonNullable<OriginContext['quotes']>[number]): OriginEntity | string | null => {
+    const e = q.speaker.entityId ? byId.get(q.speaker.entityId) : undefined;
+    if (e && (e.type === 'person' || e.type === 'organization')) return e;
+    return q.speaker.name && !ANONYMOUS.test(q.speaker.name) ? q.speaker.name : null;
+  };
+  for (const q of context.quotes ?? []) {
+    if (q.scare) continue;
+    const g = groupOfQuote.get(q.id);
+    let who = speakerOf(q);
+    for (const other of g?.quoteIds ?? []) {
+      if (who) break;
+      const o = quoteById.get(other);
+      if (o) who = speakerOf(o);
+    }
+    const group = { id: g?.id ?? q.id, articles: g?.articleIds.length ?? 1, opening: q.text.replace(/^[\s“”"‘’']+/u, '').split(/\s+/).slice(0, 6).join(' ') };
+    (quotesIn.get(q.articleId) ?? quotesIn.set(q.articleId, []).get(q.articleId)!).push({ start: q.start, end: q.end, who, group });
+  }
+  for (const list of quotesIn.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  /** The quotation that holds most of the claim, when it holds at least half of it. */
+  const quotationOf = (claim: OriginClaim): Spoken | null => {
+    const list = quotesIn.get(claim.articleId);
+    if (!list) return null;
+    let best: Spoken | null = null;
+    let most = 0;
+    // quotations in order of start; look back from the last one starting before the claim ends (they rarely nest)
+    let hi = list.length;
+    let lo = 0;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < claim.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) {
+      const q = list[k]!;
+      const inside = Math.min(q.end, claim.end) - Math.max(q.start, claim.start);
+      if (inside > most) {
+        most = inside;
+        best = q;
+      }
+    }
+    return best && most * 2 >= claim.end - claim.start ? best : null;
   };
 
   return (claim) => {
@@ -132,27 +229,34 @@ export function originFinder(context: OriginContext): (claim: OriginClaim) => Or
     if (span) {
       // the source's words are a document or a cited organisation ("CDC data", "according to the AP")
       const named = cites.find((c) => c.start < span.end && span.start < c.end);
-      if (named) {
-        if (named.kind === 'organization' && !NEWS.test(named.name)) return statement(named.name);
-        return cite(named);
-      }
+      const fromCite = named ? ofCite(claim.articleId, named) : null;
+      if (fromCite) return fromCite;
       const entity = claim.attributionEntityId ? byId.get(claim.attributionEntityId) : undefined;
       if (entity && (entity.type === 'person' || entity.type === 'organization')) return ofEntity(entity);
       const words = (claim.attribution ?? '').trim();
       if (!PRONOUN.test(words) && !ANONYMOUS.test(words)) {
-        // a name the linker did not tie to the attribution: the person or body named inside its words
-        const inside = (mentionsIn.get(claim.articleId) ?? []).find((m) => m.start < span.end && span.start < m.end);
-        if (inside) return ofEntity(inside.entity);
-        const nameWords = words.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !NOT_A_NAME.test(w.replace(/[.,’']+$/u, '')));
-        if (nameWords.length > 0) return statement(words.replace(/^the\s+/i, ''));
+        // a name inside the source's words the linker did not tie to the attribution; the tagger
+        // may stop at a title ("Mr." of "Mr. Fox"): then the name right after it is meant. Words
+        // that name no entity ("Republicans", "the House") are not a statement anyone can be held to.
+        const last = (words.split(/\s+/).pop() ?? '').replace(/[.,’']+$/u, '');
+        const inside = mentionIn(claim.articleId, span.start, TITLE.test(last) ? span.end + 2 : span.end);
+        if (inside) return ofEntity(inside);
       }
     }
+    // the claim is someone's quoted words: the speaker's statement, whichever outlet names them
+    const quoted = quotationOf(claim);
+    if (quoted && quoted.who) return typeof quoted.who === 'string' ? statement(quoted.who) : ofEntity(quoted.who);
     // an outlet told the story in this sentence ("… told NBC News"), or a source named inside the claim
     const sentence = sentenceAt(context.sentences.get(claim.articleId), claim.start) ?? { start: claim.start, end: claim.end };
     const inSentence = cites.find((c) => c.kind === 'outlet' && c.start >= sentence.start && c.end <= sentence.end);
-    if (inSentence) return cite(inSentence);
-    const inClaim = cites.find((c) => c.start >= claim.start && c.end <= claim.end);
-    if (inClaim) return inClaim.kind === 'organization' && !NEWS.test(inClaim.name) ? statement(inClaim.name) : cite(inClaim);
+    if (inSentence) return ofCite(claim.articleId, inSentence)!;
+    // words no outlet gives a speaker for, quoted the same by several outlets: one utterance, one origin
+    if (quoted && quoted.group.articles >= 2) return { key: `same-statement:unnamed ${quoted.group.id}`, label: `an unnamed speaker’s statement (“${quoted.group.opening}…”)` };
+    for (const c of cites) {
+      if (c.start < claim.start || c.end > claim.end) continue;
+      const origin = ofCite(claim.articleId, c);
+      if (origin) return origin;
+    }
     return context.reporting(claim.articleId);
   };
 }
