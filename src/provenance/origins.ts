@@ -19,6 +19,7 @@
 // would join sources that have nothing in common. A pronoun the dossier could not tie to anyone
 // ("he said") is treated the same way: who spoke is unknown. An outlet cited anywhere else in the
 // article stamps nothing: only the sentence that cites it.
+import { trimTail } from '../text/tail-runs.ts';
 import type { Cite } from './find-cites.ts';
 
 export interface OriginClaim {
@@ -238,7 +239,7 @@ export function originFinder(context: OriginContext): (claim: OriginClaim) => Or
         // a name inside the source's words the linker did not tie to the attribution; the tagger
         // may stop at a title ("Mr." of "Mr. Fox"): then the name right after it is meant. Words
         // that name no entity ("Republicans", "the House") are not a statement anyone can be held to.
-        const last = (words.split(/\s+/).pop() ?? '').replace(/[.,’']+$/u, '');
+        const last = trimTail(words.split(/\s+/).pop() ?? '', /[.,’']/);
         const inside = mentionIn(claim.articleId, span.start, TITLE.test(last) ? span.end + 2 : span.end);
         if (inside) return ofEntity(inside);
       }

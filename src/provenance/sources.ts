@@ -49,15 +49,16 @@ export function reportingOf(articles: readonly Article[], derivations: readonly 
   });
   const members = new Map<number, number[]>();
   articles.forEach((_, i) => (members.get(find(i)) ?? members.set(find(i), []).get(find(i))!).push(i));
+  // the key names the outlet (the article's id without one); the label names an article without an outlet by its file
   const outletOf = (a: Article): string => a.outlet ?? a.id;
+  const nameOf = (a: Article): string => a.outlet ?? (a.source.split(/[\\/]/).pop() || a.id);
   const origin = new Map<number, Origin>();
   for (const [root, list] of members) {
     const derived = new Set(list.filter((i) => (derivations[i] ?? []).some((d) => d.directionKnown)));
-    const first = list.find((i) => !derived.has(i)) ?? list[0]!;
-    const name = outletOf(articles[first]!);
-    const others = [...new Set(list.map((i) => outletOf(articles[i]!)))].filter((o) => o !== name);
-    const label = `${name}’s own reporting${others.length ? ` (text shared with ${others.join(', ')})` : ''}`;
-    origin.set(root, { key: `outlet:${name.toLowerCase()}`, label });
+    const first = articles[list.find((i) => !derived.has(i)) ?? list[0]!]!;
+    const others = [...new Set(list.map((i) => nameOf(articles[i]!)))].filter((o) => o !== nameOf(first));
+    const label = `${nameOf(first)}’s own reporting${others.length ? ` (text shared with ${others.join(', ')})` : ''}`;
+    origin.set(root, { key: `outlet:${outletOf(first).toLowerCase()}`, label });
   }
   return (articleId) => origin.get(find(index.get(articleId)!))!;
 }
