@@ -120,7 +120,7 @@ function derivationSection(dossier: Dossier): string {
   if (links.length === 0) return '<h2>Shared text between articles (0)</h2>\n<p class="muted">No article shares a sentence with another outside quotations: no rewrite found.</p>';
   const rows = links.map((d) => {
     const direction = d.directionKnown ? `rewrites <span class="outlet">${escapeHtml(d.fromOutlet)}</span> (published earlier)` : `shares text with <span class="outlet">${escapeHtml(d.fromOutlet)}</span>; which came first is not known`;
-    const passages = d.passages.map((p) => `<li>${escapeHtml(p)}</li>`).join('');
+    const passages = d.passages.map((p) => `<li>${escapeHtml(p.replace(/\s+/g, ' '))}</li>`).join('');
     return `<tr><td><span class="outlet">${escapeHtml(d.outlet)}</span> ${direction}</td><td><ul class="claims">${passages}</ul></td></tr>`;
   });
   return `<h2>Shared text between articles (${links.length})</h2>
