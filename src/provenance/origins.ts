@@ -67,6 +67,8 @@ const ANONYMOUS = /\b(officials?|sources?|aides?|people|persons?|someone|adviser
 const PRONOUN = /^(he|she|they|it|we|i|you|him|her|his|their|its|this|that|these|those)$/i;
 /** No name runs longer than this: mentions that start further before a span cannot reach into it. */
 const MAX_NAME_CHARS = 200;
+/** What may follow the name that heads a source's words: nothing, an apposition, "of" and a place. */
+const HEAD_ENDS = /^\s*(?:$|[,;(—–-]|of\b)/;
 /** Words that say who someone is without naming them: an attribution that ends on one ("Mr." of "Mr. Fox") stops before the name. */
 const TITLE = /^(mr|mrs|ms|dr|sen|rep|gov|gen|former|president|senator|governor|secretary)$/i;
 /** Documents that are someone's own words: the statement of whoever they come from. */
@@ -152,7 +154,8 @@ export function originFinder(context: OriginContext): (claim: OriginClaim) => Or
   for (const list of mentionsIn.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
   /** The last person or organisation named in a span: "the statement from Grimm's attorney, William McGinley" is McGinley's. */
   // by binary search, then back over the few mentions that may reach into the span: linear in the article
-  const mentionIn = (articleId: string, start: number, end: number): OriginEntity | null => {
+  /** The person and organisation mentions that reach into a span, in order. */
+  const mentionsWithin = (articleId: string, start: number, end: number): Array<{ start: number; end: number; entity: OriginEntity }> => {
     const list = mentionsIn.get(articleId) ?? [];
     let lo = 0;
     let hi = list.length;
@@ -161,9 +164,12 @@ export function originFinder(context: OriginContext): (claim: OriginClaim) => Or
       if (list[mid]!.start < end) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo - 1; k >= 0 && list[k]!.start > start - MAX_NAME_CHARS; k--) if (list[k]!.end > start) return list[k]!.entity;
-    return null;
+    const found: Array<{ start: number; end: number; entity: OriginEntity }> = [];
+    for (let k = lo - 1; k >= 0 && list[k]!.start > start - MAX_NAME_CHARS; k--) if (list[k]!.end > start) found.push(list[k]!);
+    return found.reverse();
   };
+  const lastMention = (articleId: string, start: number, end: number): { start: number; end: number; entity: OriginEntity } | null => mentionsWithin(articleId, start, end).pop() ?? null;
+  const mentionIn = (articleId: string, start: number, end: number): OriginEntity | null => lastMention(articleId, start, end)?.entity ?? null;
   /** What a cite of the article stands for; null for a document that names nothing but its kind. */
   const ofCite = (articleId: string, c: Cite): Origin | null => {
     const inside = mentionIn(articleId, c.start, c.end);
@@ -229,20 +235,22 @@ export function originFinder(context: OriginContext): (claim: OriginClaim) => Or
     const span = claim.attributionSpan;
     if (span) {
       // the source's words are a document or a cited organisation ("CDC data", "according to the AP")
-      const named = cites.find((c) => c.start < span.end && span.start < c.end);
-      const fromCite = named ? ofCite(claim.articleId, named) : null;
+      const cited = cites.find((c) => c.start < span.end && span.start < c.end);
+      const fromCite = cited ? ofCite(claim.articleId, cited) : null;
       if (fromCite) return fromCite;
+      const words = claim.attribution ?? '';
+      // who speaks is the name that heads the source's words, not one that qualifies another
+      // noun ("Grimm's lawyer, William McGinley", "Obama campaign spokeswoman Lis Smith", "Lanhee
+      // Chen, the policy director for the Romney campaign"): a head is followed by nothing, a
+      // comma or "of". The tagger may stop at a title ("Mr." of "Mr. Fox"): the name right after it is meant.
+      const last = trimTail(words.trim().split(/\s+/).pop() ?? '', /[.,’']/);
+      const inWords = mentionsWithin(claim.articleId, span.start, TITLE.test(last) ? span.end + 2 : span.end);
+      const heads = inWords.filter((m) => HEAD_ENDS.test(words.slice(Math.max(0, m.end - span.start))));
+      if (heads.length > 0) return ofEntity(heads[heads.length - 1]!.entity);
+      // no name heads the words ("he", "the congressman"): the person the dossier ties them to, unless the words are unnamed sources ("some Trump officials")
       const entity = claim.attributionEntityId ? byId.get(claim.attributionEntityId) : undefined;
-      if (entity && (entity.type === 'person' || entity.type === 'organization')) return ofEntity(entity);
-      const words = (claim.attribution ?? '').trim();
-      if (!PRONOUN.test(words) && !ANONYMOUS.test(words)) {
-        // a name inside the source's words the linker did not tie to the attribution; the tagger
-        // may stop at a title ("Mr." of "Mr. Fox"): then the name right after it is meant. Words
-        // that name no entity ("Republicans", "the House") are not a statement anyone can be held to.
-        const last = trimTail(words.split(/\s+/).pop() ?? '', /[.,’']/);
-        const inside = mentionIn(claim.articleId, span.start, TITLE.test(last) ? span.end + 2 : span.end);
-        if (inside) return ofEntity(inside);
-      }
+      if (entity && (entity.type === 'person' || entity.type === 'organization') && !ANONYMOUS.test(words)) return ofEntity(entity);
+      // words that name no one ("Republicans", "the House", "officials") are not a statement anyone can be held to
     }
     // the claim is someone's quoted words: the speaker's statement, whichever outlet names them
     const quoted = quotationOf(claim);

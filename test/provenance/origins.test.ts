@@ -75,6 +75,28 @@ describe('origins of claims', () => {
     assert.deepEqual(shops.group.origins, ['outlet:daily ledger']);
   });
 
+  it('takes the name that heads the source’s words for who speaks, not a name that qualifies it', async () => {
+    const dossier = await dossierOf([
+      {
+        outlet: 'Daily Ledger',
+        publishedAt: '2021-05-12',
+        text: 'Mayor Elena Ruiz defended the parking fee on Wednesday.\n\nRuiz campaign spokeswoman Dana Whitfield said the new parking fee would pay for two new bus lines.\n\nSome Ruiz aides said the fee could be lowered next year.',
+      },
+      {
+        outlet: 'Valley Herald',
+        publishedAt: '2021-05-12',
+        text: 'Mayor Elena Ruiz spent Wednesday defending the fee.\n\nDana Whitfield, a spokeswoman for the Ruiz campaign, said the new parking fee would pay for two new bus lines.\n\nTwo Ruiz aides said the fee could be lowered next year.',
+      },
+    ]);
+    const ledger = claimOf(dossier, 'Daily Ledger', 'two new bus lines');
+    const herald = claimOf(dossier, 'Valley Herald', 'two new bus lines');
+    assert.equal(ledger.group.id, herald.group.id);
+    assert.deepEqual(ledger.group.origins, ['same-statement:dana whitfield']);
+    // unnamed aides of a named person are not that person: each outlet's own reporting
+    const aides = claimOf(dossier, 'Daily Ledger', 'lowered next year');
+    assert.equal(aides.origin.origin, 'outlet:daily ledger');
+  });
+
   it('keeps unnamed officials each outlet’s own reporting: two outlets, two origins', async () => {
     const dossier = await dossierOf([
       {
