@@ -6,9 +6,14 @@
 //   Pentagon said") repeats that one's statement: `same-statement:<who>`, with <who> the
 //   normalised name of the entity the attribution names. Three outlets reporting one statement
 //   are one origin.
+//   A claim that is someone's quoted words without an attribution in its sentence is the
+//   speaker's statement too (the speaker another outlet's rendering of the quotation names, when
+//   this one names none; words no outlet gives a speaker for but several quote are one utterance).
 // - A claim attributed to a news organisation ("according to the AP") or a document ("CDC
-//   data", "Esper's memoir"), or one whose sentence says an outlet was told it ("… told NBC
-//   News"), rests on that report: `cite:<name>`.
+//   data"), or one whose sentence says an outlet was told it ("… told NBC News"), rests on that
+//   report: `cite:<name>`; a report of one of the story's own outlets ("according to the
+//   Times") is that outlet's reporting. A person's document (a memoir, a statement) is their
+//   statement; a document named only by its kind ("the statement") names no origin.
 // - Anything else is the outlet's own reporting, `outlet:<name>`, where an article that rewrites
 //   another counts as the one it rewrites (the caller says which article that is).
 //
