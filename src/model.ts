@@ -161,8 +161,15 @@ export const ClaimGroup = z.object({
    * possible (the two may be about different events), shown apart and not making the fact contested.
    */
   possibleContradictions: z.array(Contradiction),
-  /** What the origins are: `cite:<source>` for an attributed organisation or document, `outlet:<name>` for an outlet's own reporting. */
+  /**
+   * What the origins are: `same-statement:<who>` for what a named person or body said (quoted or
+   * paraphrased; one origin however many outlets report it), `cite:<source>` for a news
+   * organisation's report or a document the claim is attributed to, `outlet:<name>` for an
+   * outlet's own reporting (a rewrite counts as the article it rewrites).
+   */
   origins: z.array(z.string()),
+  /** Each origin with how a report names it and the claims of the group that rest on it, in the order of `origins`. */
+  originDetails: z.array(z.object({ origin: z.string(), label: z.string(), claimIds: z.array(z.string()) })),
   /**
    * For a fact only one article states: the closest claim of each other article, below the
    * same-fact threshold ("possibly also in <outlet>: …"), with the same-fact score, best first.
@@ -176,8 +183,24 @@ export const SourceProfile = z.object({
   articleId: z.string(),
   /** `outlet`: a news outlet the article says was told the story; `organization`; `document`: data, a report, a statement, a post. */
   cites: z.array(z.object({ name: z.string(), ...span, kind: z.enum(['outlet', 'organization', 'document']) })),
+  /** Articles this one rewrites: shared text outside quotations, and it was published later. */
   derivedFrom: z.array(z.string()),
+  /**
+   * The evidence for each shared-text link: the passages both hold outside quotations, as spans in
+   * this article (`start`, `end`) and in the other (`fromStart`, `fromEnd`). `directionKnown`
+   * false: the publication times do not say which came first (the pair is listed on both
+   * articles, and in neither's `derivedFrom`).
+   */
+  derivations: z.array(
+    z.object({
+      fromArticleId: z.string(),
+      shared: z.array(z.object({ text: z.string(), ...span, fromStart: z.number().int().nonnegative(), fromEnd: z.number().int().nonnegative() })),
+      directionKnown: z.boolean(),
+    }),
+  ),
 });
+
+export type SourceProfile = z.infer<typeof SourceProfile>;
 
 const Marked = z.object({ text: z.string(), ...span });
 

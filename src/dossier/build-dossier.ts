@@ -40,13 +40,14 @@ export function buildDossier(articles: readonly Article[], messages: readonly Me
   const entities = annotations.roles || annotations.references ? resolveReferences(named, annotations.roles ?? [], annotations.references ?? [], loadRoleLexicon().roles, articles, annotations.quotes.filter((q) => !q.scare)) : named;
   const quotes = buildQuotes(annotations.quotes, entities);
   const attributions = buildAttributions(annotations.attributions ?? [], articles, entities);
-  const { claims, claimGroups, sources } = buildClaims(annotations.claims ?? [], articles, attributions, entities);
+  const quoteGroups = groupQuotes(quotes);
+  const { claims, claimGroups, sources } = buildClaims(annotations.claims ?? [], articles, attributions, entities, quotes, quoteGroups);
   return {
     version: 1,
     articles: [...articles],
     entities,
     quotes,
-    quoteGroups: groupQuotes(quotes),
+    quoteGroups,
     claims,
     claimGroups,
     sources,

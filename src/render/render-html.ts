@@ -2,7 +2,7 @@
 // Content-Security-Policy that forbids loading anything), every piece of article text escaped.
 import type { Article, Block, Dossier } from '../model.ts';
 import { escapeHtml } from './escape-html.ts';
-import { articleFigures, articleLabel, claimSections, REMOVED_KINDS, type FactView } from './summarize.ts';
+import { articleFigures, articleLabel, claimSections, derivationViews, REMOVED_KINDS, type FactView } from './summarize.ts';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'";
 
@@ -37,6 +37,7 @@ details li { margin: 4px 0; color: var(--muted); white-space: pre-wrap; overflow
 .muted { color: var(--muted); } .warn { color: #8a1c1c; font-weight: 600; margin-top: 4px; }
 h2 { font-size: 18px; margin: 8px 0 12px; }
 ul.claims { margin: 0; padding-left: 18px; } ul.claims li { margin: 2px 0; } ul.claims li.possibly { list-style: circle; color: #555; }
+ul.origins { margin: 4px 0 0; padding-left: 16px; font-size: 12px; color: var(--muted); }
 .outlet { font-weight: 600; margin-right: 4px; } .tag.hedged { background: #8a94a3; } .tag.contested { background: #b3262e; }
 table.contested td { width: 45%; } table.contested td:first-child { width: 10%; }
 .outlets { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 16px; margin-bottom: 28px; }
@@ -73,6 +74,7 @@ export function renderHtml(dossier: Dossier): string {
 <main>`);
   parts.push(articleTable(articles));
   parts.push(claimSection(dossier));
+  parts.push(derivationSection(dossier));
   parts.push(quoteSection(dossier));
   parts.push(outletSection(dossier));
   parts.push(timelineSection(dossier));
@@ -92,7 +94,8 @@ function factRow(f: FactView): string {
     .map((c) => `<li><span class="outlet">${escapeHtml(c.outlet)}</span> ${escapeHtml(c.text)}${c.attribution ? ` <span class="muted">(attributed to ${escapeHtml(c.attribution)})</span>` : ''}${c.hedged ? ' <span class="tag hedged">hedged</span>' : ''}</li>`)
     .concat(f.possiblyAlsoIn.map((p) => `<li class="possibly"><span class="muted">possibly also in</span> <span class="outlet">${escapeHtml(p.outlet)}</span> ${escapeHtml(p.text)}</li>`))
     .join('');
-  return `<tr><td class="num">${f.outlets}</td><td class="num">${f.origins}</td><td><ul class="claims">${rows}</ul></td></tr>`;
+  const origins = f.originLabels.map((o) => `<li>${escapeHtml(o)}</li>`).join('');
+  return `<tr><td class="num">${f.outlets}</td><td><span class="num">${f.origins}</span><ul class="origins">${origins}</ul></td><td><ul class="claims">${rows}</ul></td></tr>`;
 }
 
 function claimSection(dossier: Dossier): string {
@@ -116,6 +119,22 @@ ${contested.length ? table(contested) : '<p class="muted">No contradiction found
 ${possiblyContested.length ? `<h2>Possibly contested (${possiblyContested.length})</h2>\n<p class="muted">Uncertain: the two sentences were not matched as one fact and may be about different events.</p>\n${table(possiblyContested)}` : ''}
 <h2>Resting on one source (${total}; the ${singleSource.length} most worth checking)</h2>
 <table class="facts">${head}<tbody>${singleSource.map(factRow).join('\n')}</tbody></table>`;
+}
+
+/** Who rewrites whom, each link with the passages both articles hold outside quotations. */
+function derivationSection(dossier: Dossier): string {
+  if (dossier.articles.length < 2) return '';
+  const links = derivationViews(dossier);
+  if (links.length === 0) return '<h2>Shared text between articles (0)</h2>\n<p class="muted">No article shares a sentence with another outside quotations: no rewrite found.</p>';
+  const rows = links.map((d) => {
+    const direction = d.directionKnown ? `rewrites <span class="outlet">${escapeHtml(d.fromOutlet)}</span> (published earlier)` : `shares text with <span class="outlet">${escapeHtml(d.fromOutlet)}</span>; which came first is not known`;
+    const passages = d.passages.map((p) => `<li>${escapeHtml(p.replace(/\s+/g, ' '))}</li>`).join('');
+    return `<tr><td><span class="outlet">${escapeHtml(d.outlet)}</span> ${direction}</td><td><ul class="claims">${passages}</ul></td></tr>`;
+  });
+  return `<h2>Shared text between articles (${links.length})</h2>
+<table class="derivations"><thead><tr><th>Articles</th><th>Passages both hold outside quotations</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>`;
 }
 
 function quoteSection(dossier: Dossier): string {

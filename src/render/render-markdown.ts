@@ -2,7 +2,7 @@
 // Article content is escaped so that it cannot change the brief's own structure.
 import { oneLine } from '../errors.ts';
 import type { Dossier } from '../model.ts';
-import { articleFigures, articleLabel, claimSections, REMOVED_KINDS, type ClaimSections, type FactView } from './summarize.ts';
+import { articleFigures, articleLabel, claimSections, derivationViews, REMOVED_KINDS, type ClaimSections, type FactView } from './summarize.ts';
 
 /**
  * An input's name as an inline code span: on one line (a file name may hold a newline, which
@@ -38,6 +38,7 @@ export function renderMarkdown(dossier: Dossier): string {
   }
   lines.push('');
   lines.push(...claimSection(dossier));
+  lines.push(...derivationSection(dossier));
   lines.push(...quoteSection(dossier));
   lines.push(...framingSection(dossier));
   lines.push(...timelineSection(dossier));
@@ -71,7 +72,7 @@ function claimSection(dossier: Dossier): string[] {
   const fact = (f: FactView): string => {
     const first = f.claims[0]!;
     const more = f.claims.slice(1).map((c) => `${escapeMarkdown(c.outlet)}: “${escapeMarkdown(truncate(c.text, 140))}”`);
-    return `- **${escapeMarkdown(truncate(first.text, 220))}** — ${escapeMarkdown(first.outlet)}${first.attribution ? ` (attributed to ${escapeMarkdown(first.attribution)})` : ''}; ${f.outlets} outlet${f.outlets === 1 ? '' : 's'}, ${f.origins} independent origin${f.origins === 1 ? '' : 's'}${more.length ? `\n  - also ${more.join('\n  - also ')}` : ''}`;
+    return `- **${escapeMarkdown(truncate(first.text, 220))}** — ${escapeMarkdown(first.outlet)}${first.attribution ? ` (attributed to ${escapeMarkdown(first.attribution)})` : ''}; ${f.outlets} outlet${f.outlets === 1 ? '' : 's'}, ${f.origins} independent origin${f.origins === 1 ? '' : 's'} (${f.originLabels.map(escapeMarkdown).join('; ')})${more.length ? `\n  - also ${more.join('\n  - also ')}` : ''}`;
   };
   lines.push(`## Established by several independent sources (${established.length})`, '');
   lines.push(...(established.length ? established.map(fact) : ['None: no fact here has two independent origins.']), '');
@@ -95,6 +96,22 @@ function claimSection(dossier: Dossier): string[] {
   // a near match in another outlet, below the same-fact threshold: for the fact-checker to judge
   const possibly = (f: FactView): string => f.possiblyAlsoIn.map((p) => `\n  - possibly also in ${escapeMarkdown(p.outlet)}: “${escapeMarkdown(truncate(p.text, 140))}”`).join('');
   lines.push(...singleSource.map((f) => fact(f) + possibly(f)), '');
+  return lines;
+}
+
+/** Who rewrites whom, each link with the passages both articles hold outside quotations. */
+function derivationSection(dossier: Dossier): string[] {
+  if (dossier.articles.length < 2) return [];
+  const links = derivationViews(dossier);
+  const lines = [`## Shared text between articles (${links.length})`, ''];
+  if (links.length === 0) lines.push('No article shares a sentence with another outside quotations: no rewrite found.');
+  for (const d of links) {
+    const head = d.directionKnown
+      ? `- **${escapeMarkdown(d.outlet)}** rewrites **${escapeMarkdown(d.fromOutlet)}** (published earlier); shared outside quotations:`
+      : `- **${escapeMarkdown(d.outlet)}** and **${escapeMarkdown(d.fromOutlet)}** share text outside quotations; the publication times do not say which came first:`;
+    lines.push(head, ...d.passages.map((p) => `  - “${escapeMarkdown(truncate(p, 300))}”`));
+  }
+  lines.push('');
   return lines;
 }
 

@@ -31,6 +31,8 @@ export interface FactView {
   claims: Array<{ id: string; text: string; outlet: string; attribution: string | null; hedged: boolean }>;
   outlets: number;
   origins: number;
+  /** The independent origins as a reader names them ("Joe Sestak’s statement", "AP", "nyt’s own reporting"). */
+  originLabels: string[];
   checkworthiness: number;
   /** For a fact one article states: the closest claim of each other article, below the same-fact threshold. */
   possiblyAlsoIn: Array<{ outlet: string; text: string }>;
@@ -77,6 +79,7 @@ export function claimSections(dossier: Dossier, maxSingle = 25): ClaimSections {
       claims: members.map((c) => ({ id: c.id, text: c.text, outlet: label(c.articleId), attribution: attributed(c), hedged: c.hedged })),
       outlets: g.articleIds.length,
       origins: g.independentOrigins,
+      originLabels: g.originDetails.map((o) => o.label),
       checkworthiness: Math.max(...members.map((c) => c.checkworthiness)),
       possiblyAlsoIn: g.possiblyAlsoIn.map((p) => ({ outlet: label(p.articleId), text: claims.get(p.claimId)!.text })),
     };
@@ -103,4 +106,38 @@ export function claimSections(dossier: Dossier, maxSingle = 25): ClaimSections {
   const contested = views((g) => g.contradictions);
   const possiblyContested = views((g) => g.possibleContradictions);
   return { established, contested, possiblyContested, singleSource };
+}
+
+/** Text one article shares with another outside quotations: the evidence of a rewrite. */
+export interface DerivationView {
+  /** The later article (the rewrite) when the direction is known; else either of the two. */
+  outlet: string;
+  articleId: string;
+  /** The article it rewrites, or shares text with. */
+  fromOutlet: string;
+  fromArticleId: string;
+  directionKnown: boolean;
+  passages: string[];
+}
+
+/** Every shared-text link once: a pair whose direction is unknown is listed on both articles and shown once. */
+export function derivationViews(dossier: Dossier): DerivationView[] {
+  const articles = new Map(dossier.articles.map((a) => [a.id, a]));
+  const order = new Map(dossier.articles.map((a, i) => [a.id, i]));
+  const views: DerivationView[] = [];
+  for (const s of dossier.sources) {
+    for (const d of s.derivations) {
+      if (!d.directionKnown && (order.get(d.fromArticleId) ?? 0) < (order.get(s.articleId) ?? 0)) continue;
+      const from = articles.get(d.fromArticleId);
+      views.push({
+        outlet: articleLabel(articles.get(s.articleId)!),
+        articleId: s.articleId,
+        fromOutlet: from ? articleLabel(from) : d.fromArticleId,
+        fromArticleId: d.fromArticleId,
+        directionKnown: d.directionKnown,
+        passages: d.shared.map((p) => p.text),
+      });
+    }
+  }
+  return views;
 }
