@@ -591,13 +591,16 @@ const datesOf = cached((claim: ClaimText): Dated[] => {
 function dateConflict(a: ClaimText, b: ClaimText, sameFact: boolean): Conflict | null {
   const da = datesOf(a);
   const db = datesOf(b);
+  // a day without its year ("April 8", `04-08`) is the same day as one with it ("Tuesday" read
+  // against the publication date, `2025-04-08`): compared by month and day
+  const sameDay = (p: string, q: string): boolean => p === q || (!p.includes(' ') && !q.includes(' ') && p.length !== q.length && p.slice(-5) === q.slice(-5));
   for (const x of da) {
-    if (db.some((y) => y.day === x.day)) continue;
+    if (db.some((y) => sameDay(y.day, x.day))) continue;
     for (const y of db) {
       const years = x.day.includes(' ') || y.day.includes(' ');
-      // a year against a year with the same preposition; a day against a day of the same precision
-      if (years ? x.day.split(' ')[0] !== y.day.split(' ')[0] || !x.day.includes(' ') || !y.day.includes(' ') : x.day.length !== y.day.length) continue;
-      if (da.some((z) => z.day === y.day)) continue;
+      // a year against a year with the same preposition; a day against a day
+      if (years ? x.day.split(' ')[0] !== y.day.split(' ')[0] || !x.day.includes(' ') || !y.day.includes(' ') : false) continue;
+      if (da.some((z) => sameDay(z.day, y.day))) continue;
       // one event, not two events on two days ("rebuffed calls late Monday" / "on Tuesday refused"):
       // within one fact, a word around both dates in common; else two, and the act done on the date
       const around = shared(x.about, y.about);

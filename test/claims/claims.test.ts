@@ -31,8 +31,10 @@ describe('claims of the example story', () => {
   it('groups the same fact across outlets with few mistakes, and keeps facts one outlet states apart', () => {
     const score = scoreAlignment(dossier, labels);
     assert.deepEqual(score.missing, [], 'every labelled sentence is one claim');
-    assert.ok(score.pairPrecision >= 0.9, `pair precision ${score.pairPrecision}`);
-    assert.ok(score.factRecall >= 0.35, `facts found ${score.factRecall}`);
+    // the same-fact model trained on the story gold (issue 11) finds far more of the facts
+    // (.42 → .69) at a lower pair precision (.92 → .75, pairs of unlabelled claims counting wrong)
+    assert.ok(score.pairPrecision >= 0.7, `pair precision ${score.pairPrecision}`);
+    assert.ok(score.factRecall >= 0.6, `facts found ${score.factRecall}`);
     assert.equal(score.singleSourceKept, 1);
   });
 
@@ -105,7 +107,7 @@ describe('contradictions', () => {
     assert.equal(conflictBetween(claim(both), claim('Nine people were arrested, police said.'), true), null);
     const found = conflictBetween(claim(both), claim('Police said 3 people were hurt and 12 people were arrested on Saturday.'), true);
     assert.equal(found?.kind, 'number');
-    assert.match(found!.explanation, /^9 against 12 \(peopl/);
+    assert.deepEqual(found!.values, ['9 people', '12 people']);
   });
 
   it('compares dates only between claims of one fact: two events with two dates contradict nothing', () => {
