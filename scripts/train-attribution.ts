@@ -1,13 +1,13 @@
 // Trains the attribution tagger (source, cue and content spans in BIO, greedy averaged
-// perceptron) on PolNeAR's training compartment and writes models/attribution-perceptron.json.gz.
+// perceptron) on PolNeAR's training compartment and writes models/attribution-perceptron.bin.gz.
 // Data: ../shared/data/attribution/polnear/train (PolNeAR v1.0.0, political news of 2016).
 // Usage: npm run train:attribution -- [path/to/polnear/train] [--epochs N]
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { attributionFeatures, paragraphView } from '../src/annotate/attribution/attribution-features.ts';
 import { ATTRIBUTION_TAGS } from '../src/annotate/attribution/tag-attributions.ts';
 import { trainGreedy } from '../src/annotate/greedy-tagger.ts';
+import { packPerceptron } from '../src/annotate/perceptron.ts';
 import { readPolnear, tagParagraphs } from './read-polnear.ts';
 
 const SEED = 20251123;
@@ -25,10 +25,10 @@ function main(): void {
   process.stderr.write(`${docs.length} articles, ${sequences.length} paragraphs\n`);
   const model = trainGreedy(sequences, ATTRIBUTION_TAGS, attributionFeatures, { epochs, seed: SEED, strictBio: false, log: (l) => process.stderr.write(`${l}\n`) });
   const data = model.toData(SCALE, MIN_MAGNITUDE);
-  const json = JSON.stringify(data);
-  const out = join('models', 'attribution-perceptron.json.gz');
-  writeFileSync(out, gzipSync(json, { level: 9 }));
-  process.stderr.write(`${data.features.length} features, ${(json.length / 1e6).toFixed(1)} MB of JSON, written gzipped to ${out}\n`);
+  const packed = packPerceptron(data);
+  const out = join('models', 'attribution-perceptron.bin.gz');
+  writeFileSync(out, packed);
+  process.stderr.write(`${data.features.length} features, ${(packed.length / 1e6).toFixed(1)} MB gzipped, written to ${out}\n`);
 }
 
 main();

@@ -1,6 +1,6 @@
 // Trains the named-entity tagger (an averaged perceptron, greedy left to right) on the GMB
 // newswire table and on two thirds of Wikigold's articles, and writes
-// models/ner-perceptron.json.gz. Deterministic: fixed splits (every tenth GMB sentence and every
+// models/ner-perceptron.bin.gz. Deterministic: fixed splits (every tenth GMB sentence and every
 // third Wikigold article held out), fixed shuffling seed.
 // Data: ../shared/data/ner/gmb-kaggle/ner_dataset.csv (GMB 2.x, VOA newswire; ODbL database,
 // public-domain texts; labels are silver: titles are stripped from person spans here, `gpe`
@@ -10,9 +10,9 @@
 // Usage: npm run train:ner -- [path/to/ner] [--epochs N]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { decodeWindows1252 } from '../src/ingest/decode-text.ts';
 import { trainGreedy } from '../src/annotate/greedy-tagger.ts';
+import { packPerceptron } from '../src/annotate/perceptron.ts';
 import { NER_TAGS, TITLE_WORDS } from '../src/annotate/ner/ner-tags.ts';
 import { featuresAt, viewOf } from '../src/annotate/ner/ner-features.ts';
 import { loadGazetteer } from '../src/annotate/ner/tag-names.ts';
@@ -113,10 +113,10 @@ function main(): void {
     { epochs, seed: SEED, log: (line) => process.stderr.write(`${line}\n`) },
   );
   const data = model.toData(SCALE, MIN_MAGNITUDE);
-  const json = JSON.stringify(data);
-  const out = join('models', 'ner-perceptron.json.gz');
-  writeFileSync(out, gzipSync(json, { level: 9 }));
-  process.stderr.write(`${data.features.length} features, ${(json.length / 1e6).toFixed(1)} MB of JSON, written gzipped to ${out}\n`);
+  const packed = packPerceptron(data);
+  const out = join('models', 'ner-perceptron.bin.gz');
+  writeFileSync(out, packed);
+  process.stderr.write(`${data.features.length} features, ${(packed.length / 1e6).toFixed(1)} MB gzipped, written to ${out}\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -15,7 +15,7 @@ export interface AttributionSpan {
   end: number;
 }
 
-const MODEL_URL = new URL('../../../models/attribution-perceptron.json.gz', import.meta.url);
+const MODEL_URL = new URL('../../../models/attribution-perceptron.bin.gz', import.meta.url);
 let model: Scorer | null = null;
 
 function loadModel(): Scorer {

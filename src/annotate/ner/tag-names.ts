@@ -10,7 +10,7 @@ export type NameType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
 export type NameSpan = BioSpan<NameType>;
 
-const MODEL_URL = new URL('../../../models/ner-perceptron.json.gz', import.meta.url);
+const MODEL_URL = new URL('../../../models/ner-perceptron.bin.gz', import.meta.url);
 const GAZETTEER_URL = new URL('../../../models/gazetteer.json', import.meta.url);
 let model: Scorer | null = null;
 let names: Gazetteer | null = null;
