@@ -14,19 +14,34 @@ export interface Token {
   text: string;
   /** A content stem, as `termsOf` keeps it: the only tokens that get vectors. */
   content: boolean;
+  /** Capitalised and not the first word of a sentence: most likely a name ("Jobs", "Hunter", "Post"). */
+  capitalised: boolean;
+}
+
+const QUOTES_AND_SPACE = new Set([...' \t\n\r"\'“”‘’()[]-–—']);
+
+/** Whether the text between two words ends a sentence: a full stop or the like, give or take quotation marks and brackets. */
+function endsSentence(between: string): boolean {
+  let i = between.length - 1;
+  while (i >= 0 && QUOTES_AND_SPACE.has(between[i]!)) i--;
+  return i >= 0 && '.!?:;…'.includes(between[i]!);
 }
 
 export function vectorTokensOf(text: string): Token[] {
   const out: Token[] = [];
+  let last = 0;
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
+    const first = last === 0 || endsSentence(text.slice(last, m.index));
+    last = m.index + raw.length;
     if (/^\p{N}/u.test(raw)) {
-      out.push({ text: NUMBER_TOKEN, content: false });
+      out.push({ text: NUMBER_TOKEN, content: false, capitalised: false });
       continue;
     }
+    const capitalised = !first && /^\p{Lu}/u.test(raw);
     const lower = raw.toLowerCase().replace(/’/g, "'");
-    if (STOPWORDS.has(lower)) out.push({ text: lower, content: false });
-    else if (lower.length >= 2) out.push({ text: stemOf(lower.replace(/'s$/, '')), content: true });
+    if (STOPWORDS.has(lower)) out.push({ text: lower, content: false, capitalised });
+    else if (lower.length >= 2) out.push({ text: stemOf(lower.replace(/'s$/, '')), content: true, capitalised });
   }
   return out;
 }

@@ -48,17 +48,16 @@ export function parseWordVectors(gz: Buffer): WordVectors {
   return { dims, words, matrix, index: new Map(words.map((w, i) => [w, i])) };
 }
 
-let model: WordVectors | null = null;
+let loaded: WordVectors | null = null;
 
 /** The committed model, read once on first use. */
 export function wordVectors(): WordVectors {
-  model ??= parseWordVectors(readFileSync(MODEL_URL));
-  return model;
+  loaded ??= parseWordVectors(readFileSync(MODEL_URL));
+  return loaded;
 }
 
 /** A stem's unit vector (a view into the model: do not write to it), or undefined when it has none. */
-export function vectorOf(stem: string): Float32Array | undefined {
-  const m = wordVectors();
+export function vectorOf(stem: string, m: WordVectors = wordVectors()): Float32Array | undefined {
   const i = m.index.get(stem);
   return i === undefined ? undefined : m.matrix.subarray(i * m.dims, (i + 1) * m.dims);
 }
@@ -82,8 +81,8 @@ function dot(a: Float32Array, b: Float32Array): number {
  * any of b's stems, 1 for a stem b has itself, negative cosines counted as 0. A stem without a
  * vector (a number, a rare name) counts only when b has it. 0 when a is empty.
  */
-export function softCoverage(wa: ReadonlyMap<string, number>, wb: ReadonlyMap<string, number>): number {
-  const { dims, matrix, index } = wordVectors();
+export function softCoverage(wa: ReadonlyMap<string, number>, wb: ReadonlyMap<string, number>, model: WordVectors = wordVectors()): number {
+  const { dims, matrix, index } = model;
   const rows: number[] = [];
   for (const s of wb.keys()) {
     const i = index.get(s);
@@ -112,8 +111,8 @@ export function softCoverage(wa: ReadonlyMap<string, number>, wb: ReadonlyMap<st
 }
 
 /** The weighted mean of a text's stem vectors (stems without one left out); all zeros when none has one. */
-export function meanVector(weights: ReadonlyMap<string, number>): Float32Array {
-  const { dims, matrix, index } = wordVectors();
+export function meanVector(weights: ReadonlyMap<string, number>, model: WordVectors = wordVectors()): Float32Array {
+  const { dims, matrix, index } = model;
   const out = new Float32Array(dims);
   for (const [s, w] of weights) {
     const i = index.get(s);
@@ -124,9 +123,9 @@ export function meanVector(weights: ReadonlyMap<string, number>): Float32Array {
 }
 
 /** Cosine of two texts' weighted mean vectors; 0 when either has no stem with a vector. */
-export function meanVectorCosine(wa: ReadonlyMap<string, number>, wb: ReadonlyMap<string, number>): number {
-  const a = meanVector(wa);
-  const b = meanVector(wb);
+export function meanVectorCosine(wa: ReadonlyMap<string, number>, wb: ReadonlyMap<string, number>, model: WordVectors = wordVectors()): number {
+  const a = meanVector(wa, model);
+  const b = meanVector(wb, model);
   const na = dot(a, a);
   const nb = dot(b, b);
   return na > 0 && nb > 0 ? dot(a, b) / Math.sqrt(na * nb) : 0;
