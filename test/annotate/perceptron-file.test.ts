@@ -15,8 +15,8 @@ test('a packed model reads back exactly', () => {
   const back = unpackPerceptron(packPerceptron(data));
   assert.deepEqual(back.classes, data.classes);
   assert.equal(back.scale, data.scale);
-  assert.deepEqual([...back.features], data.features);
-  assert.deepEqual([...back.values], data.values);
+  assert.deepEqual(Array.from(back.features), data.features);
+  assert.deepEqual(Array.from(back.values), data.values);
 });
 
 test('the tagger predicts the same from the file as from the data', () => {
