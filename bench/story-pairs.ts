@@ -11,6 +11,7 @@ import { frequenciesOf } from '../src/align/pair-features.ts';
 import { isSameFact, sameFactScore } from '../src/align/same-fact.ts';
 import { analyzeInputs } from '../src/index.ts';
 import { termsOf } from '../src/text/terms.ts';
+import { annotatedClaims, type Gold } from '../scripts/read-story-pairs.ts';
 
 const root = join(import.meta.dirname, '..');
 const eventsDir = resolve(process.argv[2] ?? join(root, '..', 'shared', 'data', 'stories', 'basil-dev'));
@@ -33,34 +34,13 @@ const halves: Record<'even' | 'odd', Tally> = {
   odd: { positives: 0, linked: 0, linkedRight: 0, raw: 0, rawRight: 0, alone: 0, aloneHinted: 0, hints: 0, hintsRight: 0 },
 };
 
-interface Gold {
-  sharedFacts: Array<{ id: string; mentions: Array<[string, string]> }>;
-  singleSourceFacts?: Array<{ id: string; outlet: string; snippet: string }>;
-}
 
 for (const event of readdirSync(eventsDir).filter((e) => existsSync(join(eventsDir, e, 'gold.json'))).sort()) {
   const half = Number.parseInt(event.slice(0, 4), 10) % 2 === 0 ? 'even' : 'odd';
   const gold = JSON.parse(readFileSync(join(eventsDir, event, 'gold.json'), 'utf8')) as Gold;
   const inputs = OUTLETS.map((k) => join(eventsDir, event, `${k}.json`)).filter((f) => existsSync(f));
   const { dossier } = await analyzeInputs(inputs);
-  const articleOf = new Map(dossier.articles.map((a) => [a.source.split('/').pop()!.replace(/\.json$/, ''), a]));
-  // the claim covering at least half of a snippet, as the scorer (score-story.mjs) finds it
-  const claimAt = (outlet: string, snippet: string) => {
-    const article = articleOf.get(outlet);
-    const at = article ? article.text.indexOf(snippet) : -1;
-    if (!article || at < 0) return null;
-    let best = null;
-    let most = 0;
-    for (const c of dossier.claims) {
-      if (c.articleId !== article.id) continue;
-      const overlap = Math.min(c.end, at + snippet.length) - Math.max(c.start, at);
-      if (overlap > most) [best, most] = [c, overlap];
-    }
-    return most >= 0.5 * snippet.length ? best : null;
-  };
-  const annotated: Array<{ fact: string; claim: NonNullable<ReturnType<typeof claimAt>> }> = [];
-  for (const f of gold.sharedFacts) for (const [k, s] of f.mentions) { const claim = claimAt(k, s); if (claim) annotated.push({ fact: f.id, claim }); }
-  for (const f of gold.singleSourceFacts ?? []) { const claim = claimAt(f.outlet, f.snippet); if (claim) annotated.push({ fact: f.id, claim }); }
+  const annotated = annotatedClaims(dossier, gold);
   const groupOf = new Map<string, string>();
   for (const g of dossier.claimGroups) for (const id of g.claimIds) groupOf.set(id, g.id);
   const terms = new Map(dossier.claims.map((c) => [c.id, termsOf(c.text)]));

@@ -12,7 +12,7 @@ import { analyzeInputs } from '../src/index.ts';
 import type { Dossier } from '../src/model.ts';
 import { termsOf, type Terms } from '../src/text/terms.ts';
 
-interface Gold {
+export interface Gold {
   sharedFacts: Array<{ id: string; mentions: Array<[string, string]> }>;
   singleSourceFacts?: Array<{ id: string; outlet: string; snippet: string }>;
 }
