@@ -15,6 +15,7 @@ import { termsOf, type Terms } from '../src/text/terms.ts';
 export interface Gold {
   sharedFacts: Array<{ id: string; mentions: Array<[string, string]> }>;
   singleSourceFacts?: Array<{ id: string; outlet: string; snippet: string }>;
+  contradictions?: Array<{ id: string; a: [string, string]; b: Array<[string, string]> }>;
 }
 
 const OUTLETS = ['fox', 'hpo', 'nyt'];
@@ -27,10 +28,10 @@ export function storyEvents(eventsDir: string, years: 'even' | 'odd' | 'all'): s
     .sort();
 }
 
-/** The claims of a dossier holding each gold mention, with the gold fact they hold. */
-export function annotatedClaims(dossier: Dossier, gold: Gold): Array<{ fact: string; claim: Dossier['claims'][number] }> {
+/** The claim of an article (named by its file: fox, hpo, nyt) covering at least half of a snippet, as the story scorer finds it. */
+export function claimLocator(dossier: Dossier): (outlet: string, snippet: string) => Dossier['claims'][number] | null {
   const articleOf = new Map(dossier.articles.map((a) => [a.source.split(/[\\/]/).pop()!.replace(/\.json$/, ''), a]));
-  const claimAt = (outlet: string, snippet: string): Dossier['claims'][number] | null => {
+  return (outlet, snippet) => {
     const article = articleOf.get(outlet);
     const at = article ? article.text.indexOf(snippet) : -1;
     if (!article || at < 0) return null;
@@ -43,6 +44,11 @@ export function annotatedClaims(dossier: Dossier, gold: Gold): Array<{ fact: str
     }
     return most >= 0.5 * snippet.length ? best : null;
   };
+}
+
+/** The claims of a dossier holding each gold mention, with the gold fact they hold. */
+export function annotatedClaims(dossier: Dossier, gold: Gold): Array<{ fact: string; claim: Dossier['claims'][number] }> {
+  const claimAt = claimLocator(dossier);
   const out: Array<{ fact: string; claim: Dossier['claims'][number] }> = [];
   for (const f of gold.sharedFacts) for (const [k, s] of f.mentions) { const claim = claimAt(k, s); if (claim) out.push({ fact: f.id, claim }); }
   for (const f of gold.singleSourceFacts ?? []) { const claim = claimAt(f.outlet, f.snippet); if (claim) out.push({ fact: f.id, claim }); }
