@@ -24,14 +24,17 @@ interface Tally {
   raw: number;
   rawRight: number;
   /** Gold shared-fact mentions shown alone, and of those how many list another mention of their fact as "possibly also in". */
+  /** Linked pairs inside groups resting on a closest match, and how many of them are right. */
+  closestLinked: number;
+  closestRight: number;
   alone: number;
   aloneHinted: number;
   hints: number;
   hintsRight: number;
 }
 const halves: Record<'even' | 'odd', Tally> = {
-  even: { positives: 0, linked: 0, linkedRight: 0, raw: 0, rawRight: 0, alone: 0, aloneHinted: 0, hints: 0, hintsRight: 0 },
-  odd: { positives: 0, linked: 0, linkedRight: 0, raw: 0, rawRight: 0, alone: 0, aloneHinted: 0, hints: 0, hintsRight: 0 },
+  even: { positives: 0, linked: 0, linkedRight: 0, raw: 0, rawRight: 0, closestLinked: 0, closestRight: 0, alone: 0, aloneHinted: 0, hints: 0, hintsRight: 0 },
+  odd: { positives: 0, linked: 0, linkedRight: 0, raw: 0, rawRight: 0, closestLinked: 0, closestRight: 0, alone: 0, aloneHinted: 0, hints: 0, hintsRight: 0 },
 };
 
 
@@ -41,6 +44,7 @@ for (const event of readdirSync(eventsDir).filter((e) => existsSync(join(eventsD
   const inputs = OUTLETS.map((k) => join(eventsDir, event, `${k}.json`)).filter((f) => existsSync(f));
   const { dossier } = await analyzeInputs(inputs);
   const annotated = annotatedClaims(dossier, gold);
+  const closestGroup = new Set(dossier.claimGroups.filter((g) => g.closestMatch).map((g) => g.id));
   const groupOf = new Map<string, string>();
   for (const g of dossier.claimGroups) for (const id of g.claimIds) groupOf.set(id, g.id);
   const terms = new Map(dossier.claims.map((c) => [c.id, termsOf(c.text)]));
@@ -73,11 +77,12 @@ for (const event of readdirSync(eventsDir).filter((e) => existsSync(join(eventsD
       const raw = isSameFact(sameFactScore(terms.get(x.claim.id)!, terms.get(y.claim.id)!, freq));
       if (same) t.positives++;
       if (linked) { t.linked++; if (same) t.linkedRight++; }
+      if (linked && closestGroup.has(groupOf.get(x.claim.id)!)) { t.closestLinked++; if (same) t.closestRight++; }
       if (raw) { t.raw++; if (same) t.rawRight++; }
     }
   }
 }
 const f3 = (a: number, b: number): string => (b ? (a / b).toFixed(3) : 'n/a');
 for (const [half, t] of Object.entries(halves)) {
-  console.log(`${half} years: ${t.positives} same-fact pairs; grouped P ${f3(t.linkedRight, t.linked)} R ${f3(t.linkedRight, t.positives)}; model score alone P ${f3(t.rawRight, t.raw)} R ${f3(t.rawRight, t.positives)}; shared-fact claims shown alone ${t.alone}, of them with the fact's other mention under "possibly also in" ${f3(t.aloneHinted, t.alone)} (${t.hintsRight} of ${t.hints} hints on annotated claims right)`);
+  console.log(`${half} years: ${t.positives} same-fact pairs; grouped P ${f3(t.linkedRight, t.linked)} R ${f3(t.linkedRight, t.positives)} (in groups marked closestMatch P ${f3(t.closestRight, t.closestLinked)} of ${t.closestLinked}, in the others ${f3(t.linkedRight - t.closestRight, t.linked - t.closestLinked)} of ${t.linked - t.closestLinked}); model score alone P ${f3(t.rawRight, t.raw)} R ${f3(t.rawRight, t.positives)}; shared-fact claims shown alone ${t.alone}, of them with the fact's other mention under "possibly also in" ${f3(t.aloneHinted, t.alone)} (${t.hintsRight} of ${t.hints} hints on annotated claims right)`);
 }

@@ -17,6 +17,8 @@ export interface AlignableClaim extends ClaimText {
 export interface ClaimAlignment {
   /** Groups of claim indices, each in index order, groups ordered by their first claim. */
   groups: number[][];
+  /** For each group: it rests on a pair taken for the same fact only as each other's closest match (less sure). */
+  byClosestMatch: boolean[];
   /** Contradicting pairs of claim indices, with their kind. */
   /**
    * `certain`: between two claims the same-fact model itself takes for one fact (not only grouped
@@ -124,7 +126,8 @@ export function alignClaims(claims: readonly AlignableClaim[]): ClaimAlignment {
   const members = new Map<number, number[]>(claims.map((_, i) => [i, [i]]));
   const find = (i: number): number => (group[i] === i ? i : (group[i] = find(group[i]!)));
   const same = scored.filter((s) => isSameFact(s.p)).sort((x, y) => y.p - x.p || x.a - y.a || x.b - y.b);
-  for (const { a, b } of same) {
+  const closest = new Set<number>();
+  for (const { a, b, raised } of same) {
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) continue;
@@ -141,12 +144,13 @@ export function alignClaims(claims: readonly AlignableClaim[]): ClaimAlignment {
     }
     if (pairs === 0 || !isSameFact(sum / pairs)) continue;
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    if (raised || closest.has(child)) closest.add(root);
     group[child] = root;
     members.set(root, [...members.get(root)!, ...members.get(child)!].sort((x, y) => x - y));
     members.delete(child);
   }
   const groups = [...members.values()].sort((x, y) => x[0]! - y[0]!);
-  return { groups, conflicts: conflictsOf(claims, scored, find, freq), near: nearMatches(claims, scored, find) };
+  return { groups, byClosestMatch: groups.map((g) => closest.has(find(g[0]!))), conflicts: conflictsOf(claims, scored, find, freq), near: nearMatches(claims, scored, find) };
 }
 
 /**

@@ -85,7 +85,7 @@ export function buildClaims(
   const published = new Map(articles.map((a) => [a.id, dateOf(a.publishedAt)]));
   const referents = referentsByArticle(entities);
   const alignable: AlignableClaim[] = claims.map((c) => ({ articleId: c.articleId, text: c.text, terms: withReferents(termsOf(c.text), referents.get(c.articleId), c), published: published.get(c.articleId) ?? null }));
-  const { groups, conflicts, near } = alignClaims(alignable);
+  const { groups, byClosestMatch, conflicts, near } = alignClaims(alignable);
 
   // rewrites: shared text outside quotations, the earlier article the source (provenance/derivation)
   const quotedIn = new Map<string, Quote[]>();
@@ -136,6 +136,7 @@ export function buildClaims(
       possibleContradictions: possible[gi]!,
       origins: originDetails.map((o) => o.origin),
       originDetails,
+      closestMatch: byClosestMatch[gi]!,
       possiblyAlsoIn: [...(nearOf.get(gi)?.values() ?? [])].sort((x, y) => y.score - x.score || x.articleId.localeCompare(y.articleId)).slice(0, MAX_POSSIBLY),
     };
   });

@@ -95,7 +95,8 @@ function factRow(f: FactView): string {
     .concat(f.possiblyAlsoIn.map((p) => `<li class="possibly"><span class="muted">possibly also in</span> <span class="outlet">${escapeHtml(p.outlet)}</span> ${escapeHtml(p.text)}</li>`))
     .join('');
   const origins = f.originLabels.map((o) => `<li>${escapeHtml(o)}</li>`).join('');
-  return `<tr><td class="num">${f.outlets}</td><td><span class="num">${f.origins}</span><ul class="origins">${origins}</ul></td><td><ul class="claims">${rows}</ul></td></tr>`;
+  const closest = f.closestMatch ? '<div class="muted">grouped as each other’s closest sentences: check that they say the same</div>' : '';
+  return `<tr><td class="num">${f.outlets}</td><td><span class="num">${f.origins}</span><ul class="origins">${origins}</ul></td><td><ul class="claims">${rows}</ul>${closest}</td></tr>`;
 }
 
 function claimSection(dossier: Dossier): string {

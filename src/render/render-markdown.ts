@@ -72,7 +72,7 @@ function claimSection(dossier: Dossier): string[] {
   const fact = (f: FactView): string => {
     const first = f.claims[0]!;
     const more = f.claims.slice(1).map((c) => `${escapeMarkdown(c.outlet)}: “${escapeMarkdown(truncate(c.text, 140))}”`);
-    return `- **${escapeMarkdown(truncate(first.text, 220))}** — ${escapeMarkdown(first.outlet)}${first.attribution ? ` (attributed to ${escapeMarkdown(first.attribution)})` : ''}; ${f.outlets} outlet${f.outlets === 1 ? '' : 's'}, ${f.origins} independent origin${f.origins === 1 ? '' : 's'} (${f.originLabels.map(escapeMarkdown).join('; ')})${more.length ? `\n  - also ${more.join('\n  - also ')}` : ''}`;
+    return `- **${escapeMarkdown(truncate(first.text, 220))}** — ${escapeMarkdown(first.outlet)}${first.attribution ? ` (attributed to ${escapeMarkdown(first.attribution)})` : ''}; ${f.outlets} outlet${f.outlets === 1 ? '' : 's'}, ${f.origins} independent origin${f.origins === 1 ? '' : 's'} (${f.originLabels.map(escapeMarkdown).join('; ')})${f.closestMatch ? ' — *grouped as each other’s closest sentences: check that they say the same*' : ''}${more.length ? `\n  - also ${more.join('\n  - also ')}` : ''}`;
   };
   lines.push(`## Established by several independent sources (${established.length})`, '');
   lines.push(...(established.length ? established.map(fact) : ['None: no fact here has two independent origins.']), '');

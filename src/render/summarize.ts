@@ -36,6 +36,8 @@ export interface FactView {
   checkworthiness: number;
   /** For a fact one article states: the closest claim of each other article, below the same-fact threshold. */
   possiblyAlsoIn: Array<{ outlet: string; text: string }>;
+  /** The group rests on a pair matched only as each other's closest sentences: less sure. */
+  closestMatch: boolean;
 }
 
 export interface ContradictionView {
@@ -82,6 +84,7 @@ export function claimSections(dossier: Dossier, maxSingle = 25): ClaimSections {
       originLabels: g.originDetails.map((o) => o.label),
       checkworthiness: Math.max(...members.map((c) => c.checkworthiness)),
       possiblyAlsoIn: g.possiblyAlsoIn.map((p) => ({ outlet: label(p.articleId), text: claims.get(p.claimId)!.text })),
+      closestMatch: g.closestMatch,
     };
   };
   const byWeight = (a: FactView, b: FactView): number => b.outlets - a.outlets || b.checkworthiness - a.checkworthiness || a.groupId.localeCompare(b.groupId);

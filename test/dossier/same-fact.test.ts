@@ -61,3 +61,10 @@ test('a plea reported by two outlets in different words is grouped or offered as
 test('a fact with no near match elsewhere lists none', () => {
   assert.deepEqual(groupOf(claimWith('Evening Courier', 'harbor authority').id).possiblyAlsoIn, []);
 });
+
+test('a group resting on a closest match only is marked less sure, and the brief says so; a plainly worded one is not', () => {
+  assert.equal(groupOf(claimWith('Daily Ledger', 'was indicted Tuesday').id).closestMatch, false);
+  const marked = dossier.claimGroups.filter((g) => g.closestMatch);
+  const brief = renderMarkdown(dossier);
+  assert.equal((brief.match(/grouped as each other’s closest sentences/g) ?? []).length, marked.filter((g) => g.status !== 'contested' && g.articleIds.length > 1).length);
+});
