@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { frequenciesOf } from '../src/align/pair-features.ts';
 import { isSameFact, sameFactScore } from '../src/align/same-fact.ts';
 import { analyzeInputs } from '../src/index.ts';
-import { termsOf } from '../src/text/terms.ts';
+import { claimTerms } from '../src/dossier/build-claims.ts';
 import { annotatedClaims, type Gold } from '../scripts/read-story-pairs.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -47,7 +47,8 @@ for (const event of readdirSync(eventsDir).filter((e) => existsSync(join(eventsD
   const closestGroup = new Set(dossier.claimGroups.filter((g) => g.closestMatch).map((g) => g.id));
   const groupOf = new Map<string, string>();
   for (const g of dossier.claimGroups) for (const id of g.claimIds) groupOf.set(id, g.id);
-  const terms = new Map(dossier.claims.map((c) => [c.id, termsOf(c.text)]));
+  const claimTermList = claimTerms(dossier.claims, dossier.entities);
+  const terms = new Map(dossier.claims.map((c, i) => [c.id, claimTermList[i]!]));
   const freq = frequenciesOf([...terms.values()].map((t) => t.stems));
   const t = halves[half];
   const factsOf = new Map<string, Set<string>>();

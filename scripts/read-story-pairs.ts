@@ -10,7 +10,8 @@ import type { Frequencies } from '../src/align/pair-features.ts';
 import { frequenciesOf } from '../src/align/pair-features.ts';
 import { analyzeInputs } from '../src/index.ts';
 import type { Dossier } from '../src/model.ts';
-import { termsOf, type Terms } from '../src/text/terms.ts';
+import { claimTerms } from '../src/dossier/build-claims.ts';
+import type { Terms } from '../src/text/terms.ts';
 
 export interface Gold {
   sharedFacts: Array<{ id: string; mentions: Array<[string, string]> }>;
@@ -68,7 +69,9 @@ export async function readStoryEvents(eventsDir: string, years: 'even' | 'odd' |
   for (const event of storyEvents(eventsDir, years)) {
     const gold = JSON.parse(readFileSync(join(eventsDir, event, 'gold.json'), 'utf8')) as Gold;
     const { dossier } = await analyzeInputs(OUTLETS.map((k) => join(eventsDir, event, `${k}.json`)).filter((f) => existsSync(f)));
-    const claims = dossier.claims.map((c) => ({ articleId: c.articleId, text: c.text, terms: termsOf(c.text) }));
+    // the terms as the aligner builds them: pronouns and role phrases count as the names they stand for
+    const terms = claimTerms(dossier.claims, dossier.entities);
+    const claims = dossier.claims.map((c, i) => ({ articleId: c.articleId, text: c.text, terms: terms[i]! }));
     const freq = frequenciesOf(claims.map((c) => c.terms.stems));
     const index = new Map(dossier.claims.map((c, i) => [c.id, i]));
     const annotated = annotatedClaims(dossier, gold);

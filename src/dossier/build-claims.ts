@@ -43,6 +43,12 @@ function referentsByArticle(entities: readonly Entity[]): Map<string, SpanIndex<
   return new Map([...spans].map(([id, list]) => [id, indexSpans(list)]));
 }
 
+/** The terms claims are compared by, for each claim: its words, its names with the people its pronouns and role phrases stand for. */
+export function claimTerms(claims: ReadonlyArray<{ articleId: string; text: string; start: number; end: number }>, entities: readonly Entity[]): Terms[] {
+  const referents = referentsByArticle(entities);
+  return claims.map((c) => withReferents(termsOf(c.text), referents.get(c.articleId), c));
+}
+
 /** A claim's names with the people its pronouns and role phrases stand for: "he was indicted" names Hunter when "he" is Hunter. */
 function withReferents(terms: Terms, referents: SpanIndex<{ start: number; end: number; name: string }> | undefined, span: { start: number; end: number }): Terms {
   if (!referents) return terms;
@@ -83,8 +89,8 @@ export function buildClaims(
     checkworthiness: f.checkworthiness,
   }));
   const published = new Map(articles.map((a) => [a.id, dateOf(a.publishedAt)]));
-  const referents = referentsByArticle(entities);
-  const alignable: AlignableClaim[] = claims.map((c) => ({ articleId: c.articleId, text: c.text, terms: withReferents(termsOf(c.text), referents.get(c.articleId), c), published: published.get(c.articleId) ?? null }));
+  const terms = claimTerms(claims, entities);
+  const alignable: AlignableClaim[] = claims.map((c, i) => ({ articleId: c.articleId, text: c.text, terms: terms[i]!, published: published.get(c.articleId) ?? null }));
   const { groups, byClosestMatch, conflicts, near } = alignClaims(alignable);
 
   // rewrites: shared text outside quotations, the earlier article the source (provenance/derivation)
