@@ -178,8 +178,8 @@ export const ClaimGroup = z.object({
   /**
    * The group rests on at least one pair of claims taken for the same fact only because each is
    * the other's closest match between their two articles, not on the same-fact model alone: less
-   * sure: pairs inside such groups were right 73% of the time on the story gold's even years and
-   * 61% on the held-out odd years, against 84% and 75% in the other groups (`npm run bench:story-pairs`).
+   * sure: pairs inside such groups were right 72% of the time on the story gold's even years and
+   * 50% on the held-out odd years, against 84% and 75% in the other groups (`npm run bench:story-pairs`).
    */
   closestMatch: z.boolean(),
 });
