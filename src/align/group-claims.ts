@@ -1,7 +1,8 @@
 // Claims of different articles that state the same fact form one group. Candidate pairs come from
 // an inverted index of informative stems (no all-pairs comparison: a pair is scored only when the
 // two share at least MIN_SHARED stems that are not in most claims); a pair is the same fact when
-// the same-fact model says so; groups are merged best pair first when their claims of different
+// the same-fact model says so, or when the two are each other's best match between their
+// articles from MUTUAL_FLOOR up (the group is then marked as resting on a closest match); groups are merged best pair first when their claims of different
 // articles are the same fact on average (average linkage, unscored pairs counting as different, so
 // that one strong link does not chain two facts together). Pairs of different groups that share
 // a subject but not the fact are checked for contradictions too.
@@ -19,9 +20,8 @@ export interface ClaimAlignment {
   groups: number[][];
   /** For each group: it rests on a pair taken for the same fact only as each other's closest match (less sure). */
   byClosestMatch: boolean[];
-  /** Contradicting pairs of claim indices, with their kind. */
   /**
-   * `certain`: between two claims the same-fact model itself takes for one fact (not only grouped
+   * Contradicting pairs of claim indices, with their kind. `certain`: between two claims the same-fact model itself takes for one fact (not only grouped
    * through other claims or as mutual best matches), or of the stage kind (early against late
    * words of one process); else only possible, and a fact-checker should see it marked as
    * uncertain: on the held-out odd years of the story gold, none of 17 flags between claims merely
