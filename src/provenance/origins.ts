@@ -13,7 +13,8 @@
 //   data"), or one whose sentence says an outlet was told it ("… told NBC News"), rests on that
 //   report: `cite:<name>`; a report of one of the story's own outlets ("according to the
 //   Times") is that outlet's reporting. A person's document (a memoir, a statement) is their
-//   statement; a document named only by its kind ("the statement") names no origin.
+//   statement; a document named only by its kind ("the statement") names no origin, unless the
+//   claim quotes words whose speaker is known: then it is that speaker's statement.
 // - Anything else is the outlet's own reporting, `outlet:<name>`, where an article that rewrites
 //   another counts as the one it rewrites (the caller says which article that is).
 //
@@ -235,6 +236,21 @@ export function originFinder(context: OriginContext): (claim: OriginClaim) => Or
     return best && most * 2 >= claim.end - claim.start ? best : null;
   };
 
+  /** The quotations inside the claim, in order (found by position: linear in the article's length over all claims). */
+  const quotationsWithin = (claim: OriginClaim): Spoken[] => {
+    const list = quotesIn.get(claim.articleId) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < claim.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Spoken[] = [];
+    for (let k = lo; k < list.length && list[k]!.start < claim.end; k++) if (list[k]!.end <= claim.end) out.push(list[k]!);
+    return out;
+  };
+
   return (claim) => {
     const cites = context.cites.get(claim.articleId) ?? [];
     const span = claim.attributionSpan;
@@ -256,6 +272,12 @@ export function originFinder(context: OriginContext): (claim: OriginClaim) => Or
       const entity = claim.attributionEntityId ? byId.get(claim.attributionEntityId) : undefined;
       if (entity && (entity.type === 'person' || entity.type === 'organization') && !ANONYMOUS.test(words)) return ofEntity(entity);
       // words that name no one ("Republicans", "the House", "officials") are not a statement anyone can be held to
+      // a document named only by its kind whose words the claim quotes ("The statement said he
+      // 'asserts his innocence'"): the statement of whoever those quoted words belong to
+      if (cited && GENERIC_DOCUMENT.test(cited.name.trim())) {
+        const speaker = quotationsWithin(claim).find((q) => q.who)?.who;
+        if (speaker) return typeof speaker === 'string' ? statement(speaker) : ofEntity(speaker);
+      }
     }
     // the claim is someone's quoted words: the speaker's statement, whichever outlet names them
     const quoted = quotationOf(claim);

@@ -116,4 +116,23 @@ describe('origins of claims', () => {
     assert.deepEqual(ledger.group.origins, ['outlet:daily ledger', 'outlet:valley herald']);
     assert.equal(ledger.group.status, 'corroborated');
   });
+
+  it('gives the statement of whoever spoke the quoted words to a claim that cites an unnamed “statement”', async () => {
+    const dossier = await dossierOf([
+      {
+        outlet: 'Daily Ledger',
+        publishedAt: '2021-08-03',
+        text: 'A federal judge ruled on Monday that Harbor Freight Lines owes the port authority $4 million in unpaid fees.\n\n“We will appeal the ruling because the court misread the contract,” said Dana Price, the company’s general counsel.\n\nThe port authority welcomed the decision.',
+      },
+      {
+        outlet: 'Valley Herald',
+        publishedAt: '2021-08-03',
+        text: 'Harbor Freight Lines lost its fee dispute with the port authority in federal court on Monday.\n\nThe statement said Harbor Freight Lines, which had fought the port authority for three years, “will appeal the ruling” and believes “the court misread the contract.”\n\nThe company moves most of the containers that pass through the port.',
+      },
+    ]);
+    const herald = claimOf(dossier, 'Valley Herald', 'The statement said');
+    assert.equal(herald.origin.origin, 'same-statement:dana price');
+    const ledger = claimOf(dossier, 'Daily Ledger', 'We will appeal the ruling');
+    assert.equal(ledger.origin.origin, 'same-statement:dana price');
+  });
 });
