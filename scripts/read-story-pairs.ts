@@ -22,7 +22,7 @@ export interface Gold {
 const OUTLETS = ['fox', 'hpo', 'nyt'];
 
 /** Events of a story set with a gold, of the even or odd years (or all). */
-export function storyEvents(eventsDir: string, years: 'even' | 'odd' | 'all'): string[] {
+function storyEvents(eventsDir: string, years: 'even' | 'odd' | 'all'): string[] {
   return readdirSync(eventsDir)
     .filter((e) => existsSync(join(eventsDir, e, 'gold.json')))
     .filter((e) => years === 'all' || (Number.parseInt(e.slice(0, 4), 10) % 2 === 0) === (years === 'even'))

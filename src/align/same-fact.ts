@@ -23,11 +23,6 @@ export function isSameFact(probability: number, m: SameFactModel = loadSameFactM
   return probability >= m.threshold;
 }
 
-/** The probability that the two sentences state the same fact. */
-export function sameFactProbability(a: Terms, b: Terms, freq: Frequencies, m: SameFactModel = loadSameFactModel()): number {
-  return probabilities(m, pairFeatures(a, b, freq))[m.classes.indexOf('same')]!;
-}
-
 /**
  * A news sentence often states another's fact and more ("“We reject any such actions,” she said
  * at a press conference, emphasising …"): STS, where a sentence with more to it scores lower,

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { AttributionFinding, Span } from '../annotate/find-attributions.ts';
 import { afterModifierWord } from '../annotate/name-context.ts';
 import type { Article, Attribution, Entity } from '../model.ts';
+import { firstStartingAt } from '../text/span-index.ts';
 
 const QUOTE_MARK = /^["“«„‘']/;
 
@@ -22,15 +23,8 @@ export function buildAttributions(findings: readonly AttributionFinding[], artic
   for (const list of byArticle.values()) list.sort((a, b) => a.start - b.start);
   const within = (articleId: string, span: Span, text: string): Mention[] => {
     const list = byArticle.get(articleId) ?? [];
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.start < span.start) lo = mid + 1;
-      else hi = mid;
-    }
     const out: Mention[] = [];
-    for (let i = lo; i < list.length && list[i]!.start < span.end; i++) {
+    for (let i = firstStartingAt(list, span.start); i < list.length && list[i]!.start < span.end; i++) {
       const m = list[i]!;
       if (m.end <= span.end && !afterModifierWord(text, m.start)) out.push(m);
     }

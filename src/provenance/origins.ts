@@ -25,6 +25,7 @@
 // would join sources that have nothing in common. A pronoun the dossier could not tie to anyone
 // ("he said") is treated the same way: who spoke is unknown. An outlet cited anywhere else in the
 // article stamps nothing: only the sentence that cites it.
+import { firstStartingAt } from '../text/span-index.ts';
 import { trimTail } from '../text/tail-runs.ts';
 import type { Cite } from './find-cites.ts';
 
@@ -123,16 +124,9 @@ function canonicalNames(entities: readonly OriginEntity[]): Map<string, string> 
 
 /** The first sentence that holds `at` (sentences in order, found by binary search). */
 function sentenceAt(sentences: ReadonlyArray<{ start: number; end: number }> | undefined, at: number): { start: number; end: number } | null {
-  if (!sentences || sentences.length === 0) return null;
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid]!.start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  const s = sentences[lo]!;
-  return s.start <= at && at < s.end ? s : null;
+  // the last sentence starting at or before `at`
+  const s = sentences?.[firstStartingAt(sentences, at + 1) - 1];
+  return s && s.start <= at && at < s.end ? s : null;
 }
 
 /** Builds the origin finder for one story: names and mentions indexed once. */
@@ -163,13 +157,7 @@ export function originFinder(context: OriginContext): (claim: OriginClaim) => Or
   /** The person and organisation mentions that reach into a span, in order. */
   const mentionsWithin = (articleId: string, start: number, end: number): Array<{ start: number; end: number; entity: OriginEntity }> => {
     const list = mentionsIn.get(articleId) ?? [];
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.start < end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstStartingAt(list, end);
     const found: Array<{ start: number; end: number; entity: OriginEntity }> = [];
     for (let k = lo - 1; k >= 0 && list[k]!.start > start - MAX_NAME_CHARS; k--) if (list[k]!.end > start) found.push(list[k]!);
     return found.reverse();
@@ -218,13 +206,7 @@ export function originFinder(context: OriginContext): (claim: OriginClaim) => Or
     let best: Spoken | null = null;
     let most = 0;
     // quotations in order of start; look back from the last one starting before the claim ends (they rarely nest)
-    let hi = list.length;
-    let lo = 0;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.start < claim.end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstStartingAt(list, claim.end);
     for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) {
       const q = list[k]!;
       const inside = Math.min(q.end, claim.end) - Math.max(q.start, claim.start);
@@ -239,15 +221,8 @@ export function originFinder(context: OriginContext): (claim: OriginClaim) => Or
   /** The quotations inside the claim, in order (found by position: linear in the article's length over all claims). */
   const quotationsWithin = (claim: OriginClaim): Spoken[] => {
     const list = quotesIn.get(claim.articleId) ?? [];
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.start < claim.start) lo = mid + 1;
-      else hi = mid;
-    }
     const out: Spoken[] = [];
-    for (let k = lo; k < list.length && list[k]!.start < claim.end; k++) if (list[k]!.end <= claim.end) out.push(list[k]!);
+    for (let k = firstStartingAt(list, claim.start); k < list.length && list[k]!.start < claim.end; k++) if (list[k]!.end <= claim.end) out.push(list[k]!);
     return out;
   };
 
