@@ -7,8 +7,8 @@
 // (a claim wrongly shown as established costs a fact-checker more than one missed; the best-F1
 // threshold, .26, lifted recall but put a third of the grouped pairs wrong).
 // Until issue 11 the model was trained on STS Benchmark (pairs scored 3.5 or more the same): on
-// the held-out odd-year story pairs its average precision was .42 against .51 for this one (see
-// bench/README.md). MSRP is only measured (bench/paraphrase.ts): its licence forbids shipping
+// the held-out odd-year story pairs its average precision was .42 against .51 for this one (an
+// experiment not kept; see bench/README.md). MSRP is only measured (bench/paraphrase.ts): its licence forbids shipping
 // weights trained on it. Writes models/same-fact.json.
 // Usage: npm run train:paraphrase -- [../shared/data/stories/basil-dev]
 import { writeFileSync } from 'node:fs';
