@@ -25,13 +25,22 @@ export interface AlignmentScore {
 export function scoreAlignment(dossier: Dossier, labels: AlignmentLabels): AlignmentScore {
   const fileOf = new Map(dossier.articles.map((a) => [a.id, a.source.split(/[\\/]/).pop()!.slice(0, 3)]));
   const missing: string[] = [];
+  // as the story scorer does: the claim covering most of the labelled words, at least half of them
+  // (a label may run over two clauses a sentence is split into)
   const claimOf = ([file, words]: Ref): string | null => {
-    const found = dossier.claims.filter((c) => fileOf.get(c.articleId) === file && c.text.includes(words));
-    if (found.length !== 1) {
-      missing.push(`${file} "${words}": ${found.length} claims`);
+    const article = dossier.articles.find((a) => fileOf.get(a.id) === file);
+    const at = article ? article.text.indexOf(words) : -1;
+    let best: { id: string; overlap: number } | null = null;
+    for (const c of at < 0 ? [] : dossier.claims) {
+      if (c.articleId !== article!.id) continue;
+      const overlap = Math.min(c.end, at + words.length) - Math.max(c.start, at);
+      if (overlap > (best?.overlap ?? 0)) best = { id: c.id, overlap };
+    }
+    if (!best || best.overlap < words.length / 2) {
+      missing.push(`${file} "${words}": ${at < 0 ? 'not in the text' : 'no claim holds it'}`);
       return null;
     }
-    return found[0]!.id;
+    return best.id;
   };
   const articleOf = new Map(dossier.claims.map((c) => [c.id, c.articleId]));
   const groupOf = new Map<string, string>();
