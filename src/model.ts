@@ -95,6 +95,13 @@ export const Quote = z.object({
   partial: z.boolean(),
   /** Everyone the attribution names, when it names more than one person. */
   speakers: z.array(z.object({ name: z.string(), entityId: z.string().nullable() })),
+  /**
+   * Why the speaker is named, or why not (then speaker.name is null): named, organization,
+   * pronoun (followed to the last source that said something), last-named (a pronoun taken for the
+   * last person named), continued, signature, role; no-attribution, unnamed-source,
+   * pronoun-unresolved, not-speech. See src/annotate/attribute-quotes.ts.
+   */
+  speakerReason: z.enum(['named', 'organization', 'pronoun', 'last-named', 'continued', 'signature', 'role', 'no-attribution', 'unnamed-source', 'pronoun-unresolved', 'not-speech']),
 });
 
 export type Quote = z.infer<typeof Quote>;

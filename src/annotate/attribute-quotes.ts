@@ -6,6 +6,7 @@ import type { Article } from '../model.ts';
 import { attributionSpans, type AttributionSpan } from './attribution/tag-attributions.ts';
 import type { NameMention } from './find-names.ts';
 import { findQuotes, type QuoteSpan } from './find-quotes.ts';
+import { genderOf, honorificGender } from './find-roles.ts';
 import { afterModifierWord, inModifier } from './name-context.ts';
 import { firstStartingAt, holding, holdingIndex, indexSpans, reaching, type SpanIndex } from '../text/span-index.ts';
 import { tailRun } from '../text/tail-runs.ts';
@@ -26,7 +27,22 @@ export interface QuoteFinding {
   /** Every person the source names ("X and Y have both used phrases like …"); the first is `speakerName`. */
   speakerNames: string[];
   cue: string | null;
+  /** Why the speaker is who it is, or why none is named (see SpeakerReason). */
+  speakerReason: SpeakerReason;
 }
+
+/**
+ * Why a quotation has the speaker it has, or none. Named: `named` (the attribution names the
+ * person), `organization` (an organisation speaks as itself), `pronoun` (a pronoun followed to
+ * the last source that said something), `last-named` (a pronoun with no such source, taken for the
+ * last person named as the subject of something), `continued` (the quotation runs on from one
+ * whose speaker is named), `signature` (a name signed after a dash), `role` (a role phrase the
+ * dossier ties to the one person holding it). None: `no-attribution` (no source near the
+ * quotation), `unnamed-source` (a source that names no one: "a senior official", "the report"),
+ * `pronoun-unresolved` (a pronoun nothing fits: no earlier source, or one whose number or gender
+ * differs), `not-speech` (scare quotes).
+ */
+export type SpeakerReason = 'named' | 'organization' | 'pronoun' | 'last-named' | 'continued' | 'signature' | 'role' | 'no-attribution' | 'unnamed-source' | 'pronoun-unresolved' | 'not-speech';
 
 /** How near a cue stands to the source it goes with, in characters. */
 const CUE_REACH = 12;
@@ -34,6 +50,7 @@ const CUE_REACH = 12;
 const MAX_ATTRIBUTION_GAP = 160;
 /** Pronouns that stand for one person: when no earlier source is found, the last person named may be meant. */
 const PERSONAL_PRONOUNS = /^(he|she|him|her)$/i;
+const PLURAL_PRONOUNS = /^(they|we)$/i;
 
 /** `tagged`: the article's attribution spans when already tagged (all body paragraphs); else the paragraphs with quotations are tagged here. */
 export function attributeQuotes(article: Article, names: readonly NameMention[], tagged?: readonly AttributionSpan[]): QuoteFinding[] {
@@ -54,10 +71,11 @@ export function attributeQuotes(article: Article, names: readonly NameMention[],
   const inQuote = (m: { start: number; end: number }): boolean => reaching(spoken, m.start, m.end).some((q) => m.start >= q.start && m.end <= q.end);
   // people named outside quotations: who is speaking, not whom the speakers talk about
   const people = indexSpans(names.filter((n) => n.articleId === article.id && n.type === 'person' && !inQuote(n)).sort((a, b) => a.start - b.start));
+  const bodies = indexSpans(names.filter((n) => n.articleId === article.id && n.type === 'organization' && !inQuote(n)).sort((a, b) => a.start - b.start));
   const sources = joinFragments(article.text, spans.filter((s) => s.kind === 'SRC' && !inQuote(s)))
-    .map((s) => withoutEdgePunctuation(article.text, s))
-    .filter((s) => canSpeak(article.text.slice(s.start, s.end)))
-    .map((s) => widenToNames(s, people));
+    .map((s) => withoutEdgePunctuation(article.text, ownSource(article.text, s)))
+    .filter((s) => canSpeak(article.text.slice(s.start, s.end)) && !addressed(article.text, s.start))
+    .map((s) => withTitledName(article.text, widenToNames(s, people), people));
   // a pronoun stands for a source that attributes something: one next to a cue, not a stray tag
   const cues = indexSpans(spans.filter((s) => s.kind === 'CUE'));
   // ("X said", "X, a former official, told"; a cue before its source only after a quotation or as "according to")
@@ -82,7 +100,11 @@ export function attributeQuotes(article: Article, names: readonly NameMention[],
     const named = quote.scare ? null : nearest(near(sourceIndex), quote);
     const source = signed ?? (named ? toSentenceEnd(article.text, quote, named, paragraph.end) : null);
     const cue = quote.scare || signed ? null : nearest(near(cues).filter((s) => !inside(s, quote)), quote);
-    const speaker = signed ? { words: article.text.slice(signed.start, signed.end), names: [article.text.slice(signed.start, signed.end)] } : source ? resolveSource(source, article, people, attributing) : null;
+    const speaker: Speaker | null = signed
+      ? { words: article.text.slice(signed.start, signed.end), names: [article.text.slice(signed.start, signed.end)], reason: 'signature' }
+      : source
+        ? resolveSource(source, article, people, attributing, bodies)
+        : null;
     let finding: QuoteFinding = {
       articleId: article.id,
       start: quote.start,
@@ -96,16 +118,22 @@ export function attributeQuotes(article: Article, names: readonly NameMention[],
       speakerName: speaker?.names[0] ?? null,
       speakerNames: speaker?.names ?? [],
       cue: cue ? article.text.slice(cue.start, cue.end) : null,
+      speakerReason: quote.scare ? 'not-speech' : (speaker?.reason ?? 'no-attribution'),
     };
     // a quotation that runs on from the last paragraph, or a second piece of one split by its cue, keeps its speaker
     const sameParagraph = previous !== null && previous.start >= paragraph.start;
     if (!finding.sourceText && previous && !quote.scare && (quote.continued || (sameParagraph && quote.start - previous.end < MAX_ATTRIBUTION_GAP))) {
-      finding = { ...finding, sourceText: previous.sourceText, sourceStart: previous.sourceStart, sourceEnd: previous.sourceEnd, speakerName: previous.speakerName, speakerNames: previous.speakerNames, cue: previous.cue };
+      finding = { ...finding, sourceText: previous.sourceText, sourceStart: previous.sourceStart, sourceEnd: previous.sourceEnd, speakerName: previous.speakerName, speakerNames: previous.speakerNames, cue: previous.cue, speakerReason: continuedReason(previous) };
     }
     findings.push(finding);
     if (!quote.scare) previous = finding;
   }
   return withSpeakersOfRuns(findings, quotes);
+}
+
+/** A quotation that continues another is `continued` when that one names its speaker, else it abstains for the same reason. */
+function continuedReason(from: QuoteFinding): SpeakerReason {
+  return from.speakerName ? 'continued' : from.speakerReason;
 }
 
 /** The earlier paragraphs of a quotation that runs over several take the speaker named where it ends. */
@@ -114,10 +142,17 @@ function withSpeakersOfRuns(findings: QuoteFinding[], quotes: readonly QuoteSpan
     const later = findings[i]!;
     const earlier = findings[i - 1]!;
     if (quotes[i]!.continued && later.sourceText && !earlier.sourceText) {
-      findings[i - 1] = { ...earlier, sourceText: later.sourceText, sourceStart: later.sourceStart, sourceEnd: later.sourceEnd, speakerName: later.speakerName, speakerNames: later.speakerNames, cue: later.cue };
+      findings[i - 1] = { ...earlier, sourceText: later.sourceText, sourceStart: later.sourceStart, sourceEnd: later.sourceEnd, speakerName: later.speakerName, speakerNames: later.speakerNames, cue: later.cue, speakerReason: continuedReason(later) };
     }
   }
   return findings;
+}
+
+/** A source that is only a title ("Rep.", "Sen.", "Gov.") stands for the name right after it. */
+function withTitledName(text: string, source: AttributionSpan, people: SpanIndex<NameMention>): AttributionSpan {
+  if (!/^\p{Lu}\p{Ll}{1,4}\.$/u.test(text.slice(source.start, source.end))) return source;
+  const next = people.items[firstStartingAt(people.items, source.end)];
+  return next && next.start - source.end <= 2 && /^\s*$/.test(text.slice(source.end, next.start)) ? { ...source, end: next.end } : source;
 }
 
 /** A source the tagger began or ended inside a name ("Johnson, and …" of "Ronald Johnson") takes the whole name. */
@@ -164,6 +199,15 @@ function signature(text: string, quote: QuoteSpan): AttributionSpan | null {
   return { kind: 'SRC', start, end };
 }
 
+/** A verb of saying inside a source ends it ("Akin said of pregnancies …" is Akin); a pronoun after a comma at its end is the source ("Amplifying the campaign's message, he"). */
+function ownSource(text: string, span: AttributionSpan): AttributionSpan {
+  const words = text.slice(span.start, span.end);
+  const pronoun = /,\s+(he|she|they|we|i)\s*$/i.exec(words);
+  if (pronoun) return { ...span, start: span.start + pronoun.index + pronoun[0].indexOf(pronoun[1]!), end: span.start + pronoun.index + pronoun[0].indexOf(pronoun[1]!) + pronoun[1]!.length };
+  const cue = /\s(?:said|says|told|tells|added|adds|wrote|writes)\b/.exec(words);
+  return cue && cue.index > 0 ? { ...span, end: span.start + cue.index } : span;
+}
+
 /** "Scott Pruitt, the attorney general of Oklahoma," names its speaker without the comma that closes the apposition. */
 function withoutEdgePunctuation(text: string, span: AttributionSpan): AttributionSpan {
   let end = span.end;
@@ -174,8 +218,15 @@ function withoutEdgePunctuation(text: string, span: AttributionSpan): Attributio
 /** A lone lower-case word speaks only as a pronoun or a plural ("officials", "critics"), not as "once" or "also". */
 function canSpeak(words: string): boolean {
   const w = words.trim();
-  if (/^(their|its|our|my|your|his)$/i.test(w)) return false;
+  if (/^(their|its|our|my|your|his|the|a|an|this|that|these|those)$/i.test(w)) return false;
   return /\s/.test(w) || !/^\p{Ll}+$/u.test(w) || PRONOUN_SOURCE.test(w) || /s$/.test(w);
+}
+
+/** Words that make the name after them the one spoken to or of, not the speaker: "told host Bob Schieffer", "apologized to Senator Grassley", "she said of Mr. Brat". */
+const ADDRESSEE_BEFORE = /\b(?:told|asked|(?:said|apologi[sz]ed|wrote|spoke|talked|explained|complained|replied|admitted|confessed|responded|lied)\s+to|(?:said|says|spoke|speaking|wrote|writes|talked)\s+(?:of|about))\s+(?:\p{Ll}+\s+){0,2}$/iu;
+
+function addressed(text: string, start: number): boolean {
+  return ADDRESSEE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
 }
 
 /** What may stand between two pieces of one source the tagger cut apart: a comma, a bracket, up to three small words ("under the previous"). */
@@ -212,6 +263,12 @@ function nearest(spans: AttributionSpan[], quote: QuoteSpan): AttributionSpan | 
   return best;
 }
 
+interface Speaker {
+  words: string;
+  names: string[];
+  reason: SpeakerReason;
+}
+
 /** How far back a pronoun looks for the source it stands for, and for a person named. */
 const MAX_PRONOUN_REACH = 600;
 const MAX_NAME_REACH = 250;
@@ -226,13 +283,26 @@ function resolveSource(
   article: Article,
   people: SpanIndex<NameMention>,
   sources: SpanIndex<AttributionSpan>,
-): { words: string; names: string[] } {
+  bodies: SpanIndex<NameMention>,
+): Speaker {
   const words = article.text.slice(source.start, source.end).trim();
   if (PRONOUN_SOURCE.test(words)) {
     const antecedent = reaching(sources, source.start - MAX_PRONOUN_REACH, source.start)
       .reverse()
       .find((s) => s.end <= source.start && source.start - s.end <= MAX_PRONOUN_REACH && !PRONOUN_SOURCE.test(article.text.slice(s.start, s.end).trim()));
-    if (antecedent) return { words: article.text.slice(antecedent.start, antecedent.end).trim(), names: namesIn(antecedent, article, people) };
+    if (antecedent) {
+      let names = namesIn(antecedent, article, people).names;
+      // "they" and "we" are several: one person named alone is not who they are
+      if (PLURAL_PRONOUNS.test(words) && names.length === 1) return { words, names: [], reason: 'pronoun-unresolved' };
+      // "she" is not Mr. Brat: names whose first name or honorific says otherwise are dropped
+      const wanted = /^(he|him)$/i.test(words) ? 'male' : /^(she|her)$/i.test(words) ? 'female' : null;
+      if (wanted && names.length) {
+        names = names.filter((n) => (genderOf(n) ?? honorificGender(article.text, article.text.indexOf(n, antecedent.start)) ?? wanted) === wanted);
+        if (names.length === 0) return { words, names, reason: 'pronoun-unresolved' };
+      }
+      // an antecedent that names no one ("the spokesman") leaves the quotation unnamed, with its words
+      return { words: article.text.slice(antecedent.start, antecedent.end).trim(), names, reason: names.length ? 'pronoun' : 'unnamed-source' };
+    }
     if (PERSONAL_PRONOUNS.test(words)) {
       // else the last person named just before, as the subject of something: not "under Biden", not "Trump's"
       const before = reaching(people, source.start - MAX_NAME_REACH, source.start).filter(
@@ -241,11 +311,12 @@ function resolveSource(
           source.start - m.end <= MAX_NAME_REACH &&
           !inModifier(article.text, m.start, m.end),
       );
-      if (before.length) return { words, names: [before[before.length - 1]!.text] };
+      if (before.length) return { words, names: [before[before.length - 1]!.text], reason: 'last-named' };
     }
-    return { words, names: [] };
+    return { words, names: [], reason: 'pronoun-unresolved' };
   }
-  return { words, names: namesIn(source, article, people) };
+  const named = namesIn(source, article, people, bodies);
+  return { words, names: named.names, reason: named.names.length === 0 ? 'unnamed-source' : named.organization ? 'organization' : 'named' };
 }
 
 const PRONOUN_SOURCE = /^(he|she|him|her|they|we|i|it|you)$/i;
@@ -272,14 +343,24 @@ function personForms(people: SpanIndex<NameMention>): Set<string> {
  * comma: "Former DEA chief Mike Vigil", "Ronald Johnson, the nominee"), or its words as a
  * person's name or surname. "The Trump administration" and "an official under Biden" name no one.
  */
-function namesIn(source: AttributionSpan, article: Article, people: SpanIndex<NameMention>): string[] {
-  const heads = reaching(people, source.start, source.end).filter((m) => {
+function namesIn(source: AttributionSpan, article: Article, people: SpanIndex<NameMention>, bodies?: SpanIndex<NameMention>): { names: string[]; organization: boolean } {
+  const heads = headsIn(source, article, people);
+  if (heads.length > 0) return { names: heads, organization: false };
+  const words = article.text.slice(source.start, source.end).trim();
+  if (/^\p{Lu}/u.test(words) && personForms(people).has(words)) return { names: [words], organization: false };
+  // no person: an organisation that heads the source speaks as itself ("the Democratic National Committee said")
+  // (only at the source's start: "the chairman of the Republican National Committee" is a person, unnamed)
+  const body = bodies ? headsIn(source, article, bodies).find((b) => /^(?:the\s+)?$/i.test(words.slice(0, words.indexOf(b)))) : undefined;
+  return { names: body ? [body] : [], organization: body !== undefined };
+}
+
+/** Names that head a source: end it, or stand before a comma, a bracket, "and" or "of <Place>". */
+function headsIn(source: AttributionSpan, article: Article, names: SpanIndex<NameMention>): string[] {
+  const heads = reaching(names, source.start, source.end).filter((m) => {
     if (m.start < source.start || m.end > source.end) return false;
     const before = article.text.slice(source.start, m.start);
     const after = article.text.slice(m.end, source.end);
-    return !afterModifierWord(article.text, m.start) && !/\b(who|which|that)\b/i.test(before) && /^\s*($|[,(]|and\b)/.test(after);
+    return !afterModifierWord(article.text, m.start) && !/\b(who|which|that)\b/i.test(before) && /^\s*($|[,(]|and\b|of\s+(?:the\s+)?\p{Lu})/u.test(after);
   });
-  if (heads.length > 0) return [...new Set(heads.map((h) => h.text))];
-  const words = article.text.slice(source.start, source.end).trim();
-  return /^\p{Lu}/u.test(words) && personForms(people).has(words) ? [words] : [];
+  return [...new Set(heads.map((h) => h.text))];
 }

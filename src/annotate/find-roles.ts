@@ -256,3 +256,11 @@ export function genderOf(name: string, lex: RoleLexicon = loadRoleLexicon()): 'm
   if (lex.female.has(first)) return 'female';
   return null;
 }
+
+const HONORIFIC_BEFORE = /\b(mr|mrs|ms|miss)\.?\s+$/i;
+
+/** The gender an honorific just before a name says ("Ms. Ingraham", "Mr. Brat"), or null. */
+export function honorificGender(text: string, nameStart: number): 'male' | 'female' | null {
+  const h = HONORIFIC_BEFORE.exec(text.slice(Math.max(0, nameStart - 6), nameStart));
+  return h ? (h[1]!.toLowerCase() === 'mr' ? 'male' : 'female') : null;
+}

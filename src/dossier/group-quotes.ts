@@ -35,7 +35,7 @@ function personFinder(entities: readonly Entity[]): (name: string) => Entity | n
  * The person a source without a name stands for, through the role or pronoun the dossier tied
  * to an entity: "Mexico's president", "her" of "her office".
  */
-function referenceFinder(entities: readonly Entity[]): (f: QuoteFinding) => Entity | null {
+function referenceFinder(entities: readonly Entity[]): (f: QuoteFinding) => { entity: Entity; form: string } | null {
   const refs = entities.filter((e) => e.type === 'person').flatMap((e) => e.mentions.filter((m) => m.form !== 'name').map((m) => ({ m, e })));
   return (f) => {
     if (f.sourceStart === null || f.sourceEnd === null) return null;
@@ -43,7 +43,7 @@ function referenceFinder(entities: readonly Entity[]): (f: QuoteFinding) => Enti
     const followed = !!f.sourceText && !/^(he|she|him|her|his)\b/i.test(f.sourceText);
     const inside = refs.filter(({ m }) => m.articleId === f.articleId && m.start >= f.sourceStart! && m.end <= f.sourceEnd! && !(followed && m.form === 'pronoun' && m.end - m.start === f.sourceEnd! - f.sourceStart!));
     inside.sort((a, b) => a.m.start - b.m.start);
-    return inside[0]?.e ?? null;
+    return inside[0] ? { entity: inside[0].e, form: inside[0].m.form } : null;
   };
 }
 
@@ -51,8 +51,12 @@ export function buildQuotes(findings: readonly QuoteFinding[], entities: readonl
   const personNamed = personFinder(entities);
   const referredIn = referenceFinder(entities);
   return findings.map((f) => {
-    const entity = (f.speakerName ? personNamed(f.speakerName) : null) ?? referredIn(f);
+    const named = f.speakerName ? personNamed(f.speakerName) : null;
+    const referred = named ? null : referredIn(f);
+    const entity = named ?? referred?.entity ?? null;
     const name = entity?.name ?? f.speakerName;
+    // a source the quote finder could not name, tied to a person by the dossier: a role phrase, or a pronoun taken for the last person named
+    const speakerReason: Quote['speakerReason'] = referred && !f.speakerName ? (referred.form === 'role' ? 'role' : 'last-named') : f.speakerReason;
     const own = f.sourceText?.trim() ?? null;
     const description = own && own !== name && !(entity?.aliases.includes(own) ?? false) && !PRONOUN.test(own) ? own : null;
     return {
@@ -65,6 +69,7 @@ export function buildQuotes(findings: readonly QuoteFinding[], entities: readonl
       cue: f.cue,
       scare: f.scare,
       partial: f.partial,
+      speakerReason,
       speakers:
         f.speakerNames.length > 1
           ? f.speakerNames.map((n) => {

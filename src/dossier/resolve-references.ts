@@ -6,7 +6,7 @@
 // personal pronoun becomes a mention of the last person named before it whose first name does not
 // say otherwise.
 import type { PersonRole, Reference } from '../annotate/find-roles.ts';
-import { genderOf } from '../annotate/find-roles.ts';
+import { genderOf, honorificGender } from '../annotate/find-roles.ts';
 import { inModifier } from '../annotate/name-context.ts';
 import type { Entity } from '../model.ts';
 import { firstStartingAt, indexSpans, reaching } from '../text/span-index.ts';
@@ -53,6 +53,7 @@ export function resolveReferences(
     return !inModifier(text, m.start, m.end) && !quoted(articleId, m);
   };
   const people = entities.filter((e) => e.type === 'person');
+  const genderOfEntity = genderFinder(people, texts);
   const byMention = new Map<string, Entity>();
   for (const e of people) for (const m of e.mentions) byMention.set(`${m.articleId}:${m.start}:${m.end}`, e);
   const holders = new Map<Entity, Holder>();
@@ -118,7 +119,7 @@ export function resolveReferences(
       }
     } else {
       entity = lastBefore(ref.articleId, ref.start, PRONOUN_REACH, (_, subject) => subject);
-      if (entity && (genderOf(entity.name) ?? ref.head) !== ref.head) entity = null;
+      if (entity && (genderOfEntity(entity) ?? ref.head) !== ref.head) entity = null;
     }
     if (!entity) continue;
     add(entity, ref);
@@ -132,4 +133,37 @@ export function resolveReferences(
     const mentions = [...e.mentions, ...(more ?? [])].sort((a, b) => (order.get(a.articleId) ?? 0) - (order.get(b.articleId) ?? 0) || a.start - b.start);
     return { ...e, roles: [...(own ?? [])].sort(), mentions };
   });
+}
+
+/**
+ * A person's gender, for the pronouns that may stand for them: by first name ("Laura"), else by an
+ * honorific before a mention ("Ms. Ingraham"), else by another person of the story with the same
+ * surname and a known first name ("Brat" of "David Brat"); null when nothing says.
+ */
+function genderFinder(people: readonly Entity[], texts: ReadonlyMap<string, string>): (e: Entity) => 'male' | 'female' | null {
+  const surnameOf = (name: string): string => name.split(/\s+/).pop()!.toLowerCase();
+  const byFirstName = new Map<string, Set<'male' | 'female'>>();
+  for (const e of people) {
+    const g = genderOf(e.name);
+    if (g) (byFirstName.get(surnameOf(e.name)) ?? byFirstName.set(surnameOf(e.name), new Set()).get(surnameOf(e.name))!).add(g);
+  }
+  const cache = new Map<Entity, 'male' | 'female' | null>();
+  return (e) => {
+    if (cache.has(e)) return cache.get(e)!;
+    let g = genderOf(e.name);
+    if (!g) {
+      const said = new Set<'male' | 'female'>();
+      for (const m of e.mentions) {
+        if (m.form !== 'name') continue;
+        const h = honorificGender(texts.get(m.articleId) ?? '', m.start);
+        if (h) said.add(h);
+      }
+      const kin = byFirstName.get(surnameOf(e.name));
+      // one answer only: a surname two people of different genders share says nothing
+      const all = new Set([...said, ...(said.size ? [] : (kin ?? []))]);
+      g = all.size === 1 ? [...all][0]! : null;
+    }
+    cache.set(e, g);
+    return g;
+  };
 }

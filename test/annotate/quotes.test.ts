@@ -43,7 +43,7 @@ describe('findQuotes', () => {
 });
 
 function quote(id: string, articleId: string, text: string, speaker: string | null = null): Quote {
-  return { id, articleId, text, start: 0, end: text.length, speaker: { name: speaker, entityId: null, description: null, start: null, end: null }, cue: null, scare: false, partial: false, speakers: [] };
+  return { id, articleId, text, start: 0, end: text.length, speaker: { name: speaker, entityId: null, description: null, start: null, end: null }, cue: null, scare: false, partial: false, speakers: [], speakerReason: speaker ? "named" : "no-attribution" };
 }
 
 describe('groupQuotes', () => {

@@ -102,6 +102,30 @@ describe('speakers, behaviour by behaviour', () => {
   });
 });
 
+describe('speakers: abstain rather than guess, and say why', () => {
+  let dossier: Dossier;
+  before(async () => {
+    dossier = await analyze([join(DIR, 'abstention.txt')]);
+  });
+
+  it('names the speaker only where the evidence holds, and gives the reason for each quotation', () => {
+    const found = dossier.quotes.map((q) => ({ opens: q.text.slice(1, 22), name: q.speaker.name, description: q.speaker.description, reason: q.speakerReason }));
+    assert.deepEqual(found, [
+      // the person told ("told host Marcus Bell") is not who speaks
+      { opens: 'We have never taken a', name: 'Dana Whitfield', description: null, reason: 'named' },
+      // a source the tagger cut to the title ("Rep.") is the titled name; the person apologised to does not speak
+      { opens: 'anyone I may have off', name: 'Owen Castellano', description: 'Rep. Owen Castellano', reason: 'named' },
+      // "she" is not Mr. Lindqvist, the man the quote is said of: no one is named rather than him
+      { opens: 'He did not have much ', name: null, description: null, reason: 'pronoun-unresolved' },
+      // "they" is several people: not the one governor named before
+      { opens: 'The right decision is', name: null, description: null, reason: 'pronoun-unresolved' },
+      // an organisation heading the source speaks as itself
+      { opens: 'American families des', name: 'National Farmers Association', description: 'the National Farmers Association', reason: 'organization' },
+      { opens: 'We will not discuss a', name: null, description: 'the spokesman', reason: 'unnamed-source' },
+    ]);
+  });
+});
+
 describe('indirect attributions of the example story', () => {
   let dossier: Dossier;
   before(async () => {
