@@ -72,6 +72,8 @@ function readData(pos: Pos): Map<string, Synset> {
 /** Each lemma's synsets in order of frequency (the index file's order). */
 /** `pos:lemma` of the lemmas WordNet's sense-tagged corpus holds (tagsense_cnt > 0): words in use. */
 const tagged = new Set<string>();
+/** `pos:lemma` → how often the sense-tagged corpus holds it: which part of speech a word mostly is. */
+const tagCount = new Map<string, number>();
 function readIndex(pos: Pos): Map<string, string[]> {
   const file = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' }[pos];
   const out = new Map<string, string[]>();
@@ -82,6 +84,7 @@ function readIndex(pos: Pos): Map<string, string[]> {
     const ptrs = Number(f[3]);
     out.set(f[0]!, f.slice(6 + ptrs, 6 + ptrs + senses));
     if (Number(f[5 + ptrs]) > 0) tagged.add(`${pos}:${f[0]}`);
+    tagCount.set(`${pos}:${f[0]}`, Number(f[5 + ptrs]));
   }
   return out;
 }
@@ -114,16 +117,19 @@ const words: Record<string, [string, string | null]> = {};
 const add = (form: string, category: string, neutral: string | null = null): void => {
   if (!words[form]) words[form] = [category, neutral];
 };
-/** A verb's form that is mainly a noun or an adjective ("railing", "blessing", "scalding") is not taken for the verb. */
+/** A verb's form that is mainly a noun ("railing", "blessing") is not taken for the verb. */
 const addVerbForm = (form: string, category: string, neutral: string | null = null): void => {
-  if ((index.n.has(form) && dominantIs(form, 'n')) || (index.a.has(form) && dominantIs(form, 'a'))) return;
+  if (index.n.has(form) && dominantIs(form, 'n')) return;
   add(form, category, neutral);
 };
 /** The part of speech a word is most used as, by its first sense's tagged count order across the index files (adjective when it is one at all and not mainly a noun or verb). */
 const dominantIs = (w: string, pos: Pos): boolean => {
-  const counts = (['n', 'v', 'a', 'r'] as Pos[]).map((p) => [p, index[p].get(w)?.length ?? 0] as const);
-  const mine = counts.find(([p]) => p === pos)![1];
-  return mine > 0 && counts.every(([p, n]) => p === pos || n <= mine);
+  const all = ['n', 'v', 'a', 'r'] as Pos[];
+  // by the sense-tagged corpus's counts where it holds the word, else by the number of senses
+  const tags = all.map((p) => tagCount.get(`${p}:${w}`) ?? 0);
+  const counts = tags.some((n) => n > 0) ? tags : all.map((p) => index[p].get(w)?.length ?? 0);
+  const mine = counts[all.indexOf(pos)]!;
+  return mine > 0 && counts.every((n) => n <= mine);
 };
 const concreteFirst = (w: string): boolean => (['n', 'v', 'a', 'r'] as Pos[]).some((p) => {
   const first = index[p].get(w)?.[0];
@@ -135,12 +141,14 @@ const PHYSICAL = new Set(['noun.artifact', 'noun.substance', 'noun.phenomenon', 
 const physical = (s: Synset): boolean =>
   !isColour(s) && s.pointers.some((p) => (p.symbol === '+' || p.symbol === '\\') && (p.pos === 'n' || p.pos === 'v') && PHYSICAL.has(lexfileOf(p.pos as Pos, p.offset)));
 const phraseAdjectives = new Set<string>();
+const verbForms = new Set([...index.v.keys()].filter(oneWord).flatMap((v) => inflections(v).slice(1)));
 for (const [w, senses] of index.a) {
   if (!oneWord(w)) continue;
   const syn = senses.map((o) => data.a.get(o)!);
   // any evaluative sense of a word with few senses ("inflammatory", "explosive"), not of a word of many ("new", "big")
-  if (((syn.length <= 4 && syn.some(evaluativeSense)) || physical(syn[0]!)) && !syn.every(isColour) && syn[0]!.lexfile !== 1) phraseAdjectives.add(w);
-  if (evaluativeSense(syn[0]!) && (dominantIs(w, 'a') || strong(w)) && !concreteFirst(w)) add(w, 'evaluative adjective');
+  if (((syn.length <= 4 && syn.some(evaluativeSense)) || physical(syn[0]!)) && !syn.every(isColour) && syn[0]!.lexfile !== 1 && dominantIs(w, 'a') && !verbForms.has(w)) phraseAdjectives.add(w);
+  // a participle ("noted", "taking", "blamed") reports an action, it is not the outlet's judgement
+  if (evaluativeSense(syn[0]!) && syn[0]!.lexfile !== 44 && dominantIs(w, 'a') && !verbForms.has(w) && !concreteFirst(w)) add(w, 'evaluative adjective');
 }
 for (const [w, senses] of index.r) {
   if (!oneWord(w)) continue;
@@ -235,9 +243,11 @@ for (const [w, senses] of index.n) {
 }
 
 // --- abstract heads and evaluable forms, of words in use (tagged in WordNet's sense-tagged corpus, for size)
+/** Pronouns, determiners and the like, which WordNet also holds as rare nouns ("his", "it"). */
+const CLOSED_CLASS = /^(i|me|my|he|him|his|she|her|it|its|we|us|our|you|your|they|them|their|a|an|the|this|that|these|those|who|whom|what|which|and|or|but|if|of|in|on|at|to|by|for|with|as|no|not|so|up|do|does|did|go|be|am|is|are|was|were|has|had|have|mr|mrs|ms|dr)$/;
 const abstractHeads = new Set<string>();
 for (const [w, senses] of index.n) {
-  if (!oneWord(w) || w.includes('-') || !ABSTRACT_HEAD.has(lexfileOf('n', senses[0]!))) continue;
+  if (!oneWord(w) || w.includes('-') || CLOSED_CLASS.test(w) || !ABSTRACT_HEAD.has(lexfileOf('n', senses[0]!))) continue;
   abstractHeads.add(w);
   abstractHeads.add(plural(w));
 }
@@ -247,6 +257,7 @@ for (const p of ['a', 'r', 'v', 'n'] as Pos[]) {
     if (!oneWord(w) || !dominantIs(w, p) || concreteFirst(w) || !EVALUABLE.has(lexfileOf(p, senses[0]!))) continue;
     if (p === 'n' && !tagged.has(`n:${w}`)) continue;
     if (p === 'a' && isColour(data.a.get(senses[0]!)!)) continue;
+    if (p === 'r' && !w.endsWith('ly')) continue;
     for (const form of p === 'v' ? inflections(w) : p === 'n' ? [w, plural(w)] : [w]) evaluable.add(form);
   }
 }
