@@ -224,7 +224,8 @@ for (const [lemma, gloss] of IMPUTING) {
   for (const o of set) {
     for (const w of data.v.get(o)!.words) {
       if (!oneWord(w) || NOT_LOADED.test(w) || !firstSenseIn(w, set)) continue;
-      for (const form of inflections(w)) addVerbForm(form, 'verb that imputes intent');
+      // the bare form of a verb that is also a noun ("kid", "dupe") is left to its inflections
+      for (const form of inflections(w).filter((f, i) => i > 0 || !index.n.has(f))) addVerbForm(form, 'verb that imputes intent');
     }
   }
 }

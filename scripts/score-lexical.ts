@@ -18,10 +18,21 @@ export interface LexicalScore {
   listed: Array<{ term: string; why: string; right: boolean; sentence: string }>;
 }
 
-/** Quotations of one sentence: text between a pair of straight marks or an opening and a closing curly mark. */
+/**
+ * Quotations of one sentence: text between a pair of straight marks or an opening and a closing
+ * curly mark; a quotation begun in an earlier sentence (a closing mark first, or an odd straight
+ * mark after punctuation: `topic," a spokesman said`) runs from the sentence's start, and one left
+ * open runs to its end.
+ */
 export function quotationsOf(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const m of text.matchAll(/"[^"]*"|“[^”]*(”|$)/g)) out.push({ start: m.index, end: m.index + m[0].length });
+  let from = 0;
+  const firstClosing = /^[^“"]*”/.exec(text) ?? ((text.match(/"/g) ?? []).length % 2 === 1 ? /^[^"]*[.,!?]"/.exec(text) : null);
+  if (firstClosing) {
+    out.push({ start: 0, end: firstClosing[0].length });
+    from = firstClosing[0].length;
+  }
+  for (const m of text.slice(from).matchAll(/"[^"]*("|$)|“[^”]*(”|$)/g)) out.push({ start: from + m.index, end: from + m.index + m[0].length });
   return out;
 }
 
