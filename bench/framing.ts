@@ -1,49 +1,41 @@
 // Lexical-bias detection with the committed lexicon and model on a folder laid out like BASIL's:
-// sentence level (a sentence with a gold lexical-bias span against a sentence with a loaded term)
-// and span level (loaded terms against gold spans, overlap),
-// precision, recall and F1. `--years 2015,2016` keeps those years only (the committed model was
-// trained on 2010-2014).
-// Usage: npm run bench:framing -- [../shared/data/framing/basil] [--years 2015,2016]
+// sentence level (a sentence with a gold lexical-bias span against a sentence with a loaded term),
+// span level (loaded terms against gold spans, overlap), and the precision of listed terms (a
+// listed term is right when it overlaps an annotated lexical span), by evidence and by category.
+// Quotations are left out as the product leaves them out (`--in-quotes` lists inside them too).
+// `--years 2015,2016` keeps those years only (the committed model was trained on 2010-2014);
+// `--sample N` prints N listed terms drawn at random (fixed seed) for a reader to judge.
+// Usage: npm run bench:framing -- [../shared/data/framing/basil] [--years 2015,2016] [--sample 30] [--in-quotes]
 import { join } from 'node:path';
 import { loadedTermsOf } from '../src/framing/loaded-terms.ts';
+import { shuffledOrder } from '../src/learn/seeded-random.ts';
 import { readBasil } from '../scripts/read-basil.ts';
+import { scoreLexical, sentenceF1 } from '../scripts/score-lexical.ts';
 
 const args = process.argv.slice(2);
-const yearsAt = args.indexOf('--years');
-const years = yearsAt >= 0 ? args[yearsAt + 1]!.split(',') : undefined;
-const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--years') ?? join('..', 'shared', 'data', 'framing', 'basil');
+const valueOf = (flag: string): string | undefined => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const years = valueOf('--years')?.split(',');
+const sample = Number(valueOf('--sample') ?? 0);
+const inQuotes = args.includes('--in-quotes');
+const dir = args.find((a, i) => !a.startsWith('--') && !['--years', '--sample'].includes(args[i - 1] ?? '')) ?? join('..', 'shared', 'data', 'framing', 'basil');
 const articles = readBasil(dir, years);
-const s = { tp: 0, fp: 0, fn: 0 };
-const byReason = { 'watch-list': { tp: 0, fp: 0, fn: 0 }, model: { tp: 0, fp: 0, fn: 0 } };
-const span = { tpP: 0, fp: 0, tpR: 0, fn: 0 };
-let sentences = 0;
-for (const a of articles) {
-  for (const sentence of a.sentences) {
-    sentences++;
-    const gold = sentence.spans.filter((b) => b.kind === 'lex');
-    const terms = loadedTermsOf(sentence.text);
-    const flagged = terms.length > 0;
-    for (const reason of ['watch-list', 'model'] as const) {
-      const mine = terms.some((t) => t.reason === reason);
-      const c = byReason[reason];
-      if (mine && gold.length) c.tp++;
-      if (mine && !gold.length) c.fp++;
-      if (!mine && gold.length) c.fn++;
-    }
-    if (flagged && gold.length) s.tp++;
-    if (flagged && !gold.length) s.fp++;
-    if (!flagged && gold.length) s.fn++;
-    const overlaps = (x: { start: number; end: number }, y: { start: number; end: number }): boolean => x.start < y.end && y.start < x.end;
-    for (const t of terms) (gold.some((g) => overlaps(g, t)) ? span.tpP++ : span.fp++);
-    for (const g of gold) (terms.some((t) => overlaps(g, t)) ? span.tpR++ : span.fn++);
+const started = performance.now();
+const score = scoreLexical(articles, (text, quoted) => loadedTermsOf(text, quoted), inQuotes);
+const seconds = (performance.now() - started) / 1000;
+const s = sentenceF1(score.sentence);
+const pp = score.terms.right / (score.terms.listed || 1);
+const pr = score.gold.found / (score.gold.all || 1);
+const ratio = (c: { right: number; listed: number }): string => `${(c.right / (c.listed || 1)).toFixed(3)} (${c.right} of ${c.listed})`;
+console.log(`${articles.length} articles, ${score.sentences} sentences${years ? ` (${years.join(', ')})` : ''}${inQuotes ? ', quotations included' : ', quotations left out'}; ${seconds.toFixed(2)} s`);
+console.log(`sentence P ${s.p.toFixed(3)} R ${s.r.toFixed(3)}; span (overlap) P ${pp.toFixed(3)} R ${pr.toFixed(3)}`);
+console.log(`lexical sentence F1 ${s.f1.toFixed(3)} span F1 ${((2 * pp * pr) / (pp + pr || 1)).toFixed(3)}`);
+console.log(`precision of listed terms ${ratio(score.terms)}`);
+for (const [reason, c] of Object.entries(score.byReason).sort()) console.log(`  ${reason}: ${ratio(c)}`);
+for (const [why, c] of Object.entries(score.byWhy).sort()) console.log(`    ${why}: ${ratio(c)}`);
+if (sample > 0) {
+  console.log(`${sample} listed terms drawn at random (+ overlaps a gold span):`);
+  for (const i of shuffledOrder(score.listed.length, 12).slice(0, sample)) {
+    const t = score.listed[i]!;
+    console.log(`  ${t.right ? '+' : ' '} "${t.term}" (${t.why.replace(/:.*/, '')}) in: ${t.sentence.length > 140 ? `${t.sentence.slice(0, 137)}...` : t.sentence}`);
   }
 }
-const f = (p: number, r: number): number => (2 * p * r) / (p + r || 1);
-const sp = s.tp / (s.tp + s.fp || 1);
-const sr = s.tp / (s.tp + s.fn || 1);
-const pp = span.tpP / (span.tpP + span.fp || 1);
-const pr = span.tpR / (span.tpR + span.fn || 1);
-console.log(`${articles.length} articles, ${sentences} sentences${years ? ` (${years.join(', ')})` : ''}`);
-for (const [reason, c] of Object.entries(byReason)) console.log(`  ${reason} alone: sentence P ${(c.tp / (c.tp + c.fp || 1)).toFixed(3)} R ${(c.tp / (c.tp + c.fn || 1)).toFixed(3)} F1 ${((2 * c.tp) / (2 * c.tp + c.fp + c.fn || 1)).toFixed(3)}`);
-console.log(`sentence P ${sp.toFixed(3)} R ${sr.toFixed(3)}; span (overlap) P ${pp.toFixed(3)} R ${pr.toFixed(3)}`);
-console.log(`lexical sentence F1 ${f(sp, sr).toFixed(3)} span F1 ${f(pp, pr).toFixed(3)}`);

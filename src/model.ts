@@ -220,8 +220,8 @@ const Marked = z.object({ text: z.string(), ...span });
 
 export const Framing = z.object({
   articleId: z.string(),
-  /** `reason`: `watch-list` (Wikipedia's Words to watch) or `model` (the word model trained on BASIL). */
-  loadedTerms: z.array(z.object({ term: z.string(), ...span, neutral: z.string().nullable(), reason: z.enum(['watch-list', 'model']) })),
+  /** `reason`: `watch-list` (Wikipedia's Words to watch), `lexicon` (evaluative words from WordNet and AFINN) or `model` (the word model trained on BASIL); `why`: its category and what it does ("evaluative adjective: judges rather than describes"). */
+  loadedTerms: z.array(z.object({ term: z.string(), ...span, neutral: z.string().nullable(), reason: z.enum(['watch-list', 'model', 'lexicon']), why: z.string() })),
   hedges: z.number().int().nonnegative(),
   anonymousSources: z.number().int().nonnegative(),
   namedSources: z.number().int().nonnegative(),

@@ -1,4 +1,4 @@
-// How each outlet frames the story: loaded terms (with a neutral alternative where one exists),
+// How each outlet frames the story: loaded terms (why each is loaded, and a neutral alternative where one exists),
 // the words one outlet chooses for a referent where the others use another ("the Trump regime"
 // against "the Trump administration"), hedges, certainty markers, intensifiers, speculation
 // presented as fact, and its sourcing: named against anonymous sources, the share of its text
@@ -17,7 +17,7 @@ export interface Marked {
 
 export interface ArticleFraming {
   articleId: string;
-  loadedTerms: Array<{ term: string; start: number; end: number; neutral: string | null; reason: LoadedTerm['reason'] }>;
+  loadedTerms: Array<{ term: string; start: number; end: number; neutral: string | null; reason: LoadedTerm['reason']; why: string }>;
   hedges: number;
   anonymousSources: number;
   namedSources: number;

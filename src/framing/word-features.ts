@@ -2,9 +2,10 @@
 // valence, its shape (an "-ly" adverb, an adjective's suffix, capitalised), whether it reports
 // speech with a verb other than a neutral one (the attribution cues of PolNeAR: "insisted",
 // "blasted", "vowed" against "said", "told"), whether it stands in quotation marks, and its
-// neighbours' stems, hashed.
+// neighbours' stems, hashed; and what the lexicon of evaluative words (WordNet, AFINN) says of it.
 import { feature, hashString } from '../annotate/feature-hash.ts';
 import type { WordInfo } from './framing-words.ts';
+import { loadedLexicon } from './loaded-lexicon.ts';
 
 /** Reporting verbs with no colour of their own. */
 const NEUTRAL_CUE = /^(said|says|say|told|tells|tell|according|added|adds|asked|asks|reported|reports|stated|states|wrote|writes|noted|notes|explained|explains|announced|announces|spoke|speaking|saying)$/;
@@ -60,5 +61,11 @@ export function wordFeatures(words: readonly WordInfo[], i: number, sentence: st
   out.push(feature(31, hashString(words[i + 1]?.stem ?? '</s>')));
   out.push(feature(32, hashString(w.word.slice(-3))));
   out.push(feature(33, Math.min(w.word.length, 14)));
+  // the general evidence of the lexicon (WordNet and AFINN): what generalises past the words BASIL happens to hold
+  const lexicon = loadedLexicon();
+  out.push(feature(34, hashString(lexicon.words.get(w.word)?.[0] ?? '-')));
+  out.push(feature(35, lexicon.evaluable.has(w.word) ? 1 : 0));
+  const next = words[i + 1];
+  out.push(feature(36, lexicon.phraseAdjectives.has(w.word) ? (next && lexicon.abstractHeads.has(next.word) ? 2 : 1) : 0));
   return out;
 }

@@ -180,7 +180,7 @@ function outletSection(dossier: Dossier): string {
     const sources = f.namedSources + f.anonymousSources;
     const loaded = f.loadedTerms
       .slice(0, 8)
-      .map((t) => `<li>${inContext(article.text, t.start, t.end)}${t.neutral ? ` <span class="muted">→ ${escapeHtml(t.neutral)}</span>` : ''}</li>`)
+      .map((t) => `<li>${inContext(article.text, t.start, t.end)}${t.neutral ? ` <span class="muted">→ ${escapeHtml(t.neutral)}</span>` : ''} <span class="muted">(${escapeHtml(t.why)})</span></li>`)
       .join('');
     const contrast = f.contrastive.map((c) => `<li>${inContext(article.text, c.start, c.end)} <span class="muted">(others: “${escapeHtml(c.othersUse)}” for ${escapeHtml(c.referent)})</span></li>`).join('');
     return `<section class="outlet-card">

@@ -126,7 +126,7 @@ function framingSection(dossier: Dossier): string[] {
   for (const f of dossier.framing) {
     const words = [
       ...f.contrastive.map((c) => `“${escapeMarkdown(c.term)}” where the others say “${escapeMarkdown(c.othersUse)}” (${escapeMarkdown(c.referent)})`),
-      ...f.loadedTerms.slice(0, 8).map((t) => `“${escapeMarkdown(t.term)}”${t.neutral ? ` (→ ${escapeMarkdown(t.neutral)})` : ''}`),
+      ...f.loadedTerms.slice(0, 8).map((t) => `“${escapeMarkdown(t.term)}” (${escapeMarkdown(t.why)}${t.neutral ? `; → ${escapeMarkdown(t.neutral)}` : ''})`),
     ];
     if (words.length) lines.push(`- ${escapeMarkdown(label.get(f.articleId)!)}: ${words.join(', ')}`);
   }
