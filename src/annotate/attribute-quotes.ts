@@ -348,11 +348,17 @@ function namesIn(source: AttributionSpan, article: Article, people: SpanIndex<Na
   if (heads.length > 0) return { names: heads, organization: false };
   const words = article.text.slice(source.start, source.end).trim();
   if (/^\p{Lu}/u.test(words) && personForms(people).has(words)) return { names: [words], organization: false };
+  // a name the tagger missed: a first name and a surname heading the source, after titles ("Representative Carolyn B. Maloney of New York", "Austin Smythe, the panel's staff director")
+  const run = UNTAGGED_NAME.exec(words);
+  if (run && genderOf(run[1]!) !== null) return { names: [run[1]!], organization: false };
   // no person: an organisation that heads the source speaks as itself ("the Democratic National Committee said")
   // (only at the source's start: "the chairman of the Republican National Committee" is a person, unnamed)
   const body = bodies ? headsIn(source, article, bodies).find((b) => /^(?:the\s+)?$/i.test(words.slice(0, words.indexOf(b)))) : undefined;
   return { names: body ? [body] : [], organization: body !== undefined };
 }
+
+/** Capitalised titles, then a first name, an optional middle initial and one or two more capitalised words, then the source's end, a comma, a bracket or "of <Place>". */
+const UNTAGGED_NAME = /^(?:\p{Lu}[\p{L}.]*\s+){0,3}?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=\s*(?:$|[,(]|of\s+\p{Lu}))/u;
 
 /** Names that head a source: end it, or stand before a comma, a bracket, "and" or "of <Place>". */
 function headsIn(source: AttributionSpan, article: Article, names: SpanIndex<NameMention>): string[] {
@@ -360,7 +366,7 @@ function headsIn(source: AttributionSpan, article: Article, names: SpanIndex<Nam
     if (m.start < source.start || m.end > source.end) return false;
     const before = article.text.slice(source.start, m.start);
     const after = article.text.slice(m.end, source.end);
-    return !afterModifierWord(article.text, m.start) && !/\b(who|which|that)\b/i.test(before) && /^\s*($|[,(]|and\b|of\s+(?:the\s+)?\p{Lu})/u.test(after);
+    return !afterModifierWord(article.text, m.start) && !/\b(who|which|that)\b/i.test(before) && /^\s*($|[,(]|and\b|of\s+(?:the\s+)?\p{Lu}|(?:in|on|at|during)\s+(?:a|an|the|his|her|its|their)\b)/u.test(after);
   });
   return [...new Set(heads.map((h) => h.text))];
 }

@@ -122,6 +122,10 @@ describe('speakers: abstain rather than guess, and say why', () => {
       // an organisation heading the source speaks as itself
       { opens: 'American families des', name: 'National Farmers Association', description: 'the National Farmers Association', reason: 'organization' },
       { opens: 'We will not discuss a', name: null, description: 'the spokesman', reason: 'unnamed-source' },
+      { opens: 'We assume those savin', name: 'Gregory Okonkwo-Reyes', description: 'Gregory Okonkwo-Reyes, the panel’s staff director', reason: 'named' },
+      // a first name and surname heading the source name the speaker, even where the name tagger misses them
+      { opens: 'This is a fund that a', name: 'Carolyn B. Whitcombe', description: 'Representative Carolyn B. Whitcombe of Vermont', reason: 'named' },
+      { opens: 'Voters were misled ab', name: 'Dana Whitfield', description: null, reason: 'named' },
     ]);
   });
 });
