@@ -2,8 +2,13 @@
 // precision, recall and F1 of source, cue and content spans, exact match and overlap, for all
 // attributions and for direct quotes alone (contents in quotation marks, and their sources).
 // Discontinuous gold spans count one span per fragment. Speed in articles per second.
-// Usage: npm run bench:attribution -- [../shared/data/attribution/polnear/dev]
-import { join } from 'node:path';
+// Usage: npm run bench:attribution -- [../shared/data/attribution/polnear/dev] [--model PATH --held-out-every N]
+//   --model: another tagger model than the committed one (e.g. one trained with
+//   `npm run train:attribution -- --hold-out-every 4 --out /tmp/attr.bin.gz`); --held-out-every N:
+//   score only every Nth article of the folder (the ones that training left out).
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readPerceptron } from '../src/annotate/perceptron.ts';
 import { attributionSpans, type AttributionSpan } from '../src/annotate/attribution/tag-attributions.ts';
 import { attributeQuotes } from '../src/annotate/attribute-quotes.ts';
 import { findNames } from '../src/annotate/find-names.ts';
@@ -48,8 +53,13 @@ function f1(tp: number, fp: number, fn: number, tpR = tp): { p: number; r: numbe
 }
 
 function main(): void {
-  const dir = process.argv[2] ?? join('..', 'shared', 'data', 'attribution', 'polnear', 'dev');
-  const docs = readPolnear(dir);
+  const args = process.argv.slice(2);
+  const valueOf = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const dir = args.find((a, i) => !a.startsWith('--') && !['--model', '--held-out-every'].includes(args[i - 1]!)) ?? join('..', 'shared', 'data', 'attribution', 'polnear', 'dev');
+  const every = Number(valueOf('--held-out-every') ?? 0);
+  const docs = readPolnear(dir).filter((_, i) => !every || i % every === every - 1);
+  const modelPath = valueOf('--model');
+  const scorer = modelPath ? readPerceptron(pathToFileURL(resolve(modelPath))) : undefined;
   const kinds: SpanKind[] = ['SRC', 'CUE', 'CON'];
   const all = Object.fromEntries(kinds.map((k) => [k, empty()])) as Record<SpanKind, Scored>;
   const direct = { CON: empty(), SRC: empty() };
@@ -57,7 +67,7 @@ function main(): void {
   const finder = empty();
   let words = 0;
   const started = performance.now();
-  const predictions = docs.map((doc) => paragraphsOf(doc.text).flatMap((p) => attributionSpans(doc.text, p.start, p.end)));
+  const predictions = docs.map((doc) => paragraphsOf(doc.text).flatMap((p) => attributionSpans(doc.text, p.start, p.end, scorer)));
   const seconds = (performance.now() - started) / 1000;
   docs.forEach((doc, d) => {
     words += doc.text.split(/\s+/).length;
@@ -78,7 +88,7 @@ function main(): void {
     // what the dossier reports: every quotation that stands as a line of speech, and the source it gives it
     const blocks = paragraphsOf(doc.text).map((p) => ({ kind: 'paragraph' as const, ...p }));
     const article = segmentArticle({ id: doc.name, text: doc.text, blocks, sentences: [] } as unknown as Article);
-    const quotes = attributeQuotes(article, findNames(article)).filter((q) => !q.scare && !q.partial);
+    const quotes = attributeQuotes(article, findNames(article), predictions[d]).filter((q) => !q.scare && !q.partial);
     compare(product.CON, goldDirect, quotes.map((q) => trimmed(doc.text, q)));
     const withoutComma = (s: { start: number; end: number }) => {
       const t = trimmed(doc.text, s);

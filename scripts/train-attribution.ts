@@ -1,7 +1,10 @@
 // Trains the attribution tagger (source, cue and content spans in BIO, greedy averaged
 // perceptron) on PolNeAR's training compartment and writes models/attribution-perceptron.bin.gz.
 // Data: ../shared/data/attribution/polnear/train (PolNeAR v1.0.0, political news of 2016).
-// Usage: npm run train:attribution -- [path/to/polnear/train] [--epochs N]
+// Usage: npm run train:attribution -- [path/to/polnear/train] [--epochs N] [--hold-out-every N --out PATH]
+//   --hold-out-every N: leave out every Nth article (the last of each N, as `bench:attribution
+//   --held-out-every N` scores them) and write to --out instead of the committed model: for tuning
+//   the speaker rules on training articles the tagger has not seen, before dev is scored once.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attributionFeatures, paragraphView } from '../src/annotate/attribution/attribution-features.ts';
@@ -19,14 +22,17 @@ function main(): void {
   const args = process.argv.slice(2);
   const epochsAt = args.indexOf('--epochs');
   const epochs = epochsAt >= 0 ? Number(args[epochsAt + 1]) : 4;
-  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--epochs') ?? join('..', 'shared', 'data', 'attribution', 'polnear', 'train');
-  const docs = readPolnear(dir);
+  const valueOf = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const dir = args.find((a, i) => !a.startsWith('--') && !['--epochs', '--hold-out-every', '--out'].includes(args[i - 1]!)) ?? join('..', 'shared', 'data', 'attribution', 'polnear', 'train');
+  const every = Number(valueOf('--hold-out-every') ?? 0);
+  const docs = readPolnear(dir).filter((_, i) => !every || i % every !== every - 1);
   const sequences = docs.flatMap(tagParagraphs).filter((p) => p.tokens.length > 0).map((p) => ({ view: paragraphView(p.tokens.map((t) => t.text)), tags: p.tags }));
   process.stderr.write(`${docs.length} articles, ${sequences.length} paragraphs\n`);
   const model = trainGreedy(sequences, ATTRIBUTION_TAGS, attributionFeatures, { epochs, seed: SEED, strictBio: false, log: (l) => process.stderr.write(`${l}\n`) });
   const data = model.toData(SCALE, MIN_MAGNITUDE);
   const packed = packPerceptron(data);
-  const out = join('models', 'attribution-perceptron.bin.gz');
+  const out = valueOf('--out') ?? join('models', 'attribution-perceptron.bin.gz');
+  if (every && !valueOf('--out')) throw new Error('--hold-out-every needs --out: the committed model is trained on every article');
   writeFileSync(out, packed);
   process.stderr.write(`${data.features.length} features, ${(packed.length / 1e6).toFixed(1)} MB gzipped, written to ${out}\n`);
 }

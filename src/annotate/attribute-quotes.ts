@@ -75,14 +75,16 @@ export function attributeQuotes(article: Article, names: readonly NameMention[],
   const sources = joinFragments(article.text, spans.filter((s) => s.kind === 'SRC' && !inQuote(s)))
     .map((s) => withoutEdgePunctuation(article.text, ownSource(article.text, s)))
     .filter((s) => canSpeak(article.text.slice(s.start, s.end)) && !addressed(article.text, s.start))
-    .map((s) => withTitledName(article.text, widenToNames(s, people), people));
+    .map((s) => withTitledName(article.text, widenToNames(wholePhrase(article.text, s), people), people));
   // a pronoun stands for a source that attributes something: one next to a cue, not a stray tag
   const cues = indexSpans(spans.filter((s) => s.kind === 'CUE'));
   // ("X said", "X, a former official, told"; a cue before its source only after a quotation or as "according to")
   const attributing = indexSpans(
     sources.filter((s) =>
       reaching(cues, s.start - CUE_REACH, s.end + CUE_REACH).some((c) => {
-        if (c.start >= s.end) return c.start - s.end <= CUE_REACH;
+        // (from where the tagger ended the source, when it was carried further: its cue may stand inside the carried words)
+        const end = Math.min(s.end, (s as Carried).taggedEnd ?? s.end);
+        if (c.start >= end) return c.start - end <= CUE_REACH;
         const before = article.text.slice(Math.max(0, c.start - 3), c.start);
         return s.start - c.end <= CUE_REACH && s.start >= c.end && (/according/i.test(article.text.slice(c.start, c.end)) || /["”’]/.test(tailRun(before, /\W/)));
       }),
@@ -95,7 +97,12 @@ export function attributeQuotes(article: Article, names: readonly NameMention[],
     // a quotation's attribution stands in its own paragraph
     const paragraph = holding(paragraphs, quote.start)!;
     const here = (s: AttributionSpan): boolean => s.start >= paragraph.start && s.end <= paragraph.end;
-    const near = (index: SpanIndex<AttributionSpan>): AttributionSpan[] => reaching(index, quote.start - MAX_ATTRIBUTION_GAP, quote.end + MAX_ATTRIBUTION_GAP).filter(here);
+    // a quotation that ends its sentence (“… hypocritical.”) is not attributed by a source after it,
+    // which begins the next sentence, unless the writer only put the period inside the marks of
+    // “…,” (“… foreign courts.” Obama wrote in a letter): the source right after, its verb of saying, no clause of its own
+    const closed = /[.]\s*["”’]+$/.test(article.text.slice(quote.start, quote.end));
+    const near = (index: SpanIndex<AttributionSpan>): AttributionSpan[] =>
+      reaching(index, quote.start - MAX_ATTRIBUTION_GAP, quote.end + MAX_ATTRIBUTION_GAP).filter((x) => here(x) && !(closed && x.start >= quote.end && !signsOff(article.text, quote, x)));
     const signed = quote.scare ? null : signature(article.text, quote);
     const named = quote.scare ? null : nearest(near(sourceIndex), quote);
     const source = signed ?? (named ? toSentenceEnd(article.text, quote, named, paragraph.end) : null);
@@ -147,6 +154,38 @@ function withSpeakersOfRuns(findings: QuoteFinding[], quotes: readonly QuoteSpan
   }
   return findings;
 }
+
+/** Words a phrase does not end on: an article, a preposition, a relative word, a conjunction. */
+const OPEN_END = /(?:^|\s)(?:the|a|an|of|for|to|at|in|on|with|from|by|who|which|that|whose|and|or|his|her|their|its)$/i;
+/** Where a phrase the tagger cut short may be carried to: a comma, a semicolon, a dash, a quotation mark, a bracket, a verb of saying. */
+const PHRASE_STOP = /[,;:—–“”"()]|\s(?:said|says|told|tells|added|adds|wrote|writes|according|argued|noted|explained|warned|asked)\b/;
+
+/**
+ * A source the tagger began or ended inside a phrase takes the phrase whole: the article before
+ * it ("spokesman for …" is "a spokesman for …") and, when it ends on a word no phrase ends on
+ * ("… who supports eliminating half the"), the words up to the next comma or verb of saying.
+ */
+export function wholePhrase(text: string, source: AttributionSpan): AttributionSpan {
+  let { start, end } = source;
+  const article = /(?:^|[\s(])(a|an|the)\s+$/i.exec(text.slice(Math.max(0, start - 5), start));
+  if (article && /^\p{Ll}/u.test(text.slice(start, start + 1))) start -= article[0].length - article[0].indexOf(article[1]!);
+  if (OPEN_END.test(text.slice(start, end))) {
+    const rest = text.slice(end, end + 120);
+    const stop = PHRASE_STOP.exec(rest);
+    if (stop && !/[.!?]\s/.test(rest.slice(0, stop.index))) end += stop.index;
+  }
+  return start === source.start && end === source.end ? source : ({ ...source, start, end, taggedEnd: source.end } as Carried);
+}
+
+/** A source carried past where the tagger ended it, with that end. */
+type Carried = AttributionSpan & { taggedEnd?: number };
+
+/** “… courts.” Obama wrote: a source right after a quotation, with a verb of saying that opens no clause ("Rubio said that …" is the next sentence). */
+function signsOff(text: string, quote: QuoteSpan, source: AttributionSpan): boolean {
+  return /^\s*$/.test(text.slice(quote.end, source.start)) && SIGN_OFF.test(text.slice(source.end, source.end + 40));
+}
+
+const SIGN_OFF = /^\s*(?:said|says|wrote|writes|added|adds|told|continued|concluded)\b(?!\s+(?:that|he|she|they|it|the)\b)/i;
 
 /** A source that is only a title ("Rep.", "Sen.", "Gov.") stands for the name right after it. */
 function withTitledName(text: string, source: AttributionSpan, people: SpanIndex<NameMention>): AttributionSpan {

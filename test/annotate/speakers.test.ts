@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { wholePhrase } from '../../src/annotate/attribute-quotes.ts';
 import { analyze, type Dossier } from '../../src/index.ts';
 import { EXAMPLE_DIR, FIXTURES } from '../helpers.ts';
 
@@ -164,3 +165,35 @@ describe('indirect attributions of the example story', () => {
     assert.equal(official.source?.entityId, null);
   });
 });
+
+describe('speakers: where a quotation’s attribution stands', () => {
+  it('does not give a quotation that ends its sentence to the source of the next sentence, but takes a sign-off right after it', async () => {
+    const dossier = await analyze([join(DIR, 'closed-quotes.txt')]);
+    assert.deepEqual(
+      dossier.quotes.map((q) => [q.text.slice(1, 20), q.speaker.name]),
+      [
+        ['The memorized speec', 'Christie'],
+        // “There it is, everybody.” Rubio hit back …: Rubio begins the next sentence
+        ['There it is, everyb', 'Christie'],
+        // “… foreign courts.” Obama wrote in a letter: the period only stands where a comma belongs
+        ['Nations may find th', 'Obama'],
+      ],
+    );
+  });
+
+  it('carries a source the tagger cut inside a phrase to the phrase’s end, and takes the article before it', () => {
+    const text = 'said Sen. Tom Udall of New Mexico, who supports eliminating half the party’s superdelegates, on Monday.';
+    const cut = { kind: 'SRC' as const, start: text.indexOf('Sen.'), end: text.indexOf(' party’s') };
+    assert.equal(text.slice(...span(wholePhrase(text, cut))), 'Sen. Tom Udall of New Mexico, who supports eliminating half the party’s superdelegates');
+    const headless = 'according to a spokesman for the campaign.';
+    const noun = { kind: 'SRC' as const, start: headless.indexOf('spokesman'), end: headless.indexOf('.') };
+    assert.equal(headless.slice(...span(wholePhrase(headless, noun))), 'a spokesman for the campaign');
+    // a source that ends on a noun is left as it is
+    const whole = { kind: 'SRC' as const, start: text.indexOf('Sen.'), end: text.indexOf(' of New') };
+    assert.deepEqual(wholePhrase(text, whole), whole);
+  });
+});
+
+function span(s: { start: number; end: number }): [number, number] {
+  return [s.start, s.end];
+}
