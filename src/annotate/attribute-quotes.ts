@@ -72,12 +72,19 @@ export function attributeQuotes(article: Article, names: readonly NameMention[],
   // people named outside quotations: who is speaking, not whom the speakers talk about
   const people = indexSpans(names.filter((n) => n.articleId === article.id && n.type === 'person' && !inQuote(n)).sort((a, b) => a.start - b.start));
   const bodies = indexSpans(names.filter((n) => n.articleId === article.id && n.type === 'organization' && !inQuote(n)).sort((a, b) => a.start - b.start));
-  const sources = joinFragments(article.text, spans.filter((s) => s.kind === 'SRC' && !inQuote(s)))
+  const taggedSources = spans.filter((s) => s.kind === 'SRC' && !inQuote(s));
+  const sources = joinFragments(article.text, taggedSources)
     .map((s) => withoutEdgePunctuation(article.text, ownSource(article.text, s)))
     .filter((s) => canSpeak(article.text.slice(s.start, s.end)) && !addressed(article.text, s.start))
     .map((s) => withTitledName(article.text, widenToNames(wholePhrase(article.text, s), people), people));
+  // “…,” he said / “…,” said Carter: the convention a source stands in right after a quotation, where the tagger missed it
+  for (const q of spoken.items) {
+    const conventional = sourceAfterQuote(article.text, q);
+    if (conventional && !taggedSources.some((t) => t.start < conventional.end && conventional.start < t.end)) sources.push(conventional);
+  }
+  sources.sort((a, b) => a.start - b.start);
   // a pronoun stands for a source that attributes something: one next to a cue, not a stray tag
-  const cues = indexSpans(spans.filter((s) => s.kind === 'CUE'));
+  const cues = indexSpans([...spans.filter((s) => s.kind === 'CUE'), ...conventionalCues(article.text, sources)].sort((a, b) => a.start - b.start));
   // ("X said", "X, a former official, told"; a cue before its source only after a quotation or as "according to")
   const attributing = indexSpans(
     sources.filter((s) =>
@@ -129,13 +136,26 @@ export function attributeQuotes(article: Article, names: readonly NameMention[],
     };
     // a quotation that runs on from the last paragraph, or a second piece of one split by its cue, keeps its speaker
     const sameParagraph = previous !== null && previous.start >= paragraph.start;
-    if (!finding.sourceText && previous && !quote.scare && (quote.continued || (sameParagraph && quote.start - previous.end < MAX_ATTRIBUTION_GAP))) {
+    if (!finding.sourceText && previous && !quote.scare && (quote.continued || (sameParagraph && quote.start - previous.end < MAX_ATTRIBUTION_GAP) || (followsQuoteParagraph(article.text, paragraphs, paragraph, quote, previous)))) {
       finding = { ...finding, sourceText: previous.sourceText, sourceStart: previous.sourceStart, sourceEnd: previous.sourceEnd, speakerName: previous.speakerName, speakerNames: previous.speakerNames, cue: previous.cue, speakerReason: continuedReason(previous) };
     }
     findings.push(finding);
     if (!quote.scare) previous = finding;
   }
   return withSpeakersOfRuns(findings, quotes);
+}
+
+/**
+ * A paragraph that opens with a quotation and names no one, right after a paragraph that ended
+ * with an attributed quotation (“…,” he continued.¶“In this pivotal moment …”), goes on with the
+ * same speaker: the paragraph before holds nothing after its quotation but the attribution.
+ */
+function followsQuoteParagraph(text: string, paragraphs: readonly { start: number; end: number }[], paragraph: { start: number; end: number }, quote: QuoteSpan, previous: QuoteFinding): boolean {
+  if (!/^\s*$/.test(text.slice(paragraph.start, quote.start))) return false;
+  const before = paragraphs[holdingIndex(paragraphs, paragraph.start) - 1];
+  if (!before || previous.start < before.start || previous.end > before.end) return false;
+  const tail = text.slice(previous.end, before.end);
+  return tail.length <= 80 && !/[“"]/.test(tail) && (previous.sourceStart === null || previous.sourceStart >= previous.end || tail.trim() === '');
 }
 
 /** A quotation that continues another is `continued` when that one names its speaker, else it abstains for the same reason. */
@@ -186,6 +206,33 @@ function signsOff(text: string, quote: QuoteSpan, source: AttributionSpan): bool
 }
 
 const SIGN_OFF = /^\s*(?:said|says|wrote|writes|added|adds|told|continued|concluded)\b(?!\s+(?:that|he|she|they|it|the)\b)/i;
+
+const SAYING = String.raw`(?:said|says|added|adds|continued|concluded|wrote|writes|told|asked|explained|noted|recalled|argued|insisted|warned|replied|responded)`;
+const SOURCE_NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+`;
+/** Right after a quotation: a name or pronoun and a verb of saying (“…,” he said), or the verb and a name (“…,” said Carter). */
+const AFTER_QUOTE = new RegExp(String.raw`^[\s,]*(?:(${SOURCE_NAME}|he|she|they|we|I)\s+${SAYING}\b|${SAYING}\s+(${SOURCE_NAME})(?=[\s,.;]|$))`, 'u');
+
+/** The source of the convention “…,” he said / “…,” said Carter, when it stands right after the quotation; null otherwise. */
+function sourceAfterQuote(text: string, quote: QuoteSpan): AttributionSpan | null {
+  if (quote.scare) return null;
+  const after = text.slice(quote.end, quote.end + 120);
+  const m = AFTER_QUOTE.exec(after);
+  if (!m) return null;
+  const words = m[1] ?? m[2]!;
+  const start = quote.end + m.index + m[0].indexOf(words, m[1] ? 0 : m[0].search(/\s/));
+  return { kind: 'SRC', start, end: start + words.length };
+}
+
+/** The verbs of saying next to those sources, as cues (a pronoun later may stand for them). */
+function conventionalCues(text: string, sources: readonly AttributionSpan[]): AttributionSpan[] {
+  const out: AttributionSpan[] = [];
+  const saying = new RegExp(String.raw`^\s+${SAYING}\b`);
+  for (const s of sources) {
+    const m = saying.exec(text.slice(s.end, s.end + 20));
+    if (m) out.push({ kind: 'CUE', start: s.end + m[0].length - m[0].trimStart().length, end: s.end + m[0].length });
+  }
+  return out;
+}
 
 /** A source that is only a title ("Rep.", "Sen.", "Gov.") stands for the name right after it. */
 function withTitledName(text: string, source: AttributionSpan, people: SpanIndex<NameMention>): AttributionSpan {

@@ -181,6 +181,18 @@ describe('speakers: where a quotation’s attribution stands', () => {
     );
   });
 
+  it('goes on with the speaker of the paragraph before when a paragraph opens with a quotation and names no one', async () => {
+    const dossier = await analyze([join(DIR, 'quote-paragraphs.txt')]);
+    assert.deepEqual(
+      dossier.quotes.map((q) => [q.text.slice(1, 20), q.speaker.name, q.speakerReason]),
+      [
+        ['Millions of voters ', 'Maria Delgado', 'named'],
+        ['They have been left', 'Maria Delgado', 'pronoun'],
+        ['In this moment, the', 'Maria Delgado', 'continued'],
+      ],
+    );
+  });
+
   it('carries a source the tagger cut inside a phrase to the phrase’s end, and takes the article before it', () => {
     const text = 'said Sen. Tom Udall of New Mexico, who supports eliminating half the party’s superdelegates, on Monday.';
     const cut = { kind: 'SRC' as const, start: text.indexOf('Sen.'), end: text.indexOf(' party’s') };
