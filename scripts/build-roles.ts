@@ -4,7 +4,8 @@
 // pronoun finds its person. Sources:
 // - the `compromise` lexicon: singular nouns tagged Actor, honorifics, male and female first names;
 // - PolNeAR train: the last word of lower-case source spans ("a White House spokesman") seen at
-//   least MIN_SOURCE_COUNT times, plural forms made singular;
+//   least MIN_SOURCE_COUNT times, plural forms made singular, unless WordNet knows the word but
+//   never as a person (scripts/wordnet-person.ts: "campaign", "committee");
 // - the GMB table: lower-case forms of words the table tags as the first word of a person's name
 //   ("President", "Minister") seen at least MIN_TITLE_COUNT times.
 // Usage: npm run build:roles [-- <polnear train dir> <gmb csv>]
@@ -12,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
 import { readPolnear } from './read-polnear.ts';
+import { personNouns } from './wordnet-person.ts';
 
 const MIN_SOURCE_COUNT = 3;
 const MIN_TITLE_COUNT = 5;
@@ -50,9 +52,12 @@ for (const doc of readPolnear(polnearDir)) {
   }
 }
 // a source's last word is a role when the lexicon knows it as one (Actor) or not at all
-// ("spokesman", "ambassador", "nominee"); "statement", "report" or "poll" are sources, not people
+// ("spokesman", "ambassador", "nominee"); "statement", "report" or "poll" are sources, not people;
+// nor are "campaign", "committee" or "election", which WordNet knows but never as a person
 const unknownOrActor = (w: string): boolean => !(w in lexicon) || /\bActor\b/.test([lexicon[w]].flat().join(','));
-for (const [head, count] of heads) if (count >= MIN_SOURCE_COUNT && unknownOrActor(head)) roles.add(head);
+const wordnetPerson = personNouns();
+const mayBePerson = (w: string): boolean => wordnetPerson.get(w) !== false;
+for (const [head, count] of heads) if (count >= MIN_SOURCE_COUNT && unknownOrActor(head) && mayBePerson(head)) roles.add(head);
 
 // a title opens a person's name and is followed by more of it ("President" Bush), nearly always
 const titles = new Map<string, { count: number; followed: number }>();
