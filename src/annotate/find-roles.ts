@@ -258,9 +258,10 @@ export function genderOf(name: string, lex: RoleLexicon = loadRoleLexicon()): 'm
 }
 
 const HONORIFIC_BEFORE = /\b(mr|mrs|ms|miss)\.?\s+$/i;
+const HONORIFIC_OPENING = /^(mr|mrs|ms|miss)\.?\s/i;
 
-/** The gender an honorific just before a name says ("Ms. Ingraham", "Mr. Brat"), or null. */
+/** The gender an honorific just before a name, or opening it, says ("Ms. Ingraham", "Mr. Brat"), or null. */
 export function honorificGender(text: string, nameStart: number): 'male' | 'female' | null {
-  const h = HONORIFIC_BEFORE.exec(text.slice(Math.max(0, nameStart - 6), nameStart));
+  const h = HONORIFIC_BEFORE.exec(text.slice(Math.max(0, nameStart - 6), nameStart)) ?? HONORIFIC_OPENING.exec(text.slice(nameStart, nameStart + 6));
   return h ? (h[1]!.toLowerCase() === 'mr' ? 'male' : 'female') : null;
 }
