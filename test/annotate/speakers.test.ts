@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { wholePhrase } from '../../src/annotate/attribute-quotes.ts';
+import { honorificGender } from '../../src/annotate/find-roles.ts';
 import { analyze, type Dossier } from '../../src/index.ts';
 import { EXAMPLE_DIR, FIXTURES } from '../helpers.ts';
 
@@ -209,3 +210,14 @@ describe('speakers: where a quotation’s attribution stands', () => {
 function span(s: { start: number; end: number }): [number, number] {
   return [s.start, s.end];
 }
+
+describe('gender from an honorific', () => {
+  it('reads Mr., Mrs., Ms. and Miss before a name or opening its mention, and nothing else', () => {
+    const text = 'Ms. Ingraham backed Mr. Brat; Dr. Osei and Miss Lane agreed.';
+    assert.equal(honorificGender(text, text.indexOf('Ingraham')), 'female');
+    assert.equal(honorificGender(text, text.indexOf('Brat')), 'male');
+    assert.equal(honorificGender(text, text.indexOf('Mr. Brat')), 'male');
+    assert.equal(honorificGender(text, text.indexOf('Lane')), 'female');
+    assert.equal(honorificGender(text, text.indexOf('Osei')), null);
+  });
+});
