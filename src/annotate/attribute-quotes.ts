@@ -117,7 +117,7 @@ export function attributeQuotes(article: Article, names: readonly NameMention[],
     const speaker: Speaker | null = signed
       ? { words: article.text.slice(signed.start, signed.end), names: [article.text.slice(signed.start, signed.end)], reason: 'signature' }
       : source
-        ? resolveSource(source, article, people, attributing, bodies)
+        ? resolveSource(source, article, people, attributing, bodies, paragraph.start)
         : null;
     let finding: QuoteFinding = {
       articleId: article.id,
@@ -370,18 +370,27 @@ function resolveSource(
   people: SpanIndex<NameMention>,
   sources: SpanIndex<AttributionSpan>,
   bodies: SpanIndex<NameMention>,
+  paragraphStart: number,
 ): Speaker {
   const words = article.text.slice(source.start, source.end).trim();
   if (PRONOUN_SOURCE.test(words)) {
     const antecedent = reaching(sources, source.start - MAX_PRONOUN_REACH, source.start)
       .reverse()
       .find((s) => s.end <= source.start && source.start - s.end <= MAX_PRONOUN_REACH && !PRONOUN_SOURCE.test(article.text.slice(s.start, s.end).trim()));
+    // the last speaker stood in an earlier paragraph, but this one is about someone else, named as
+    // the subject before the pronoun ("In a February interview, Mr. Brat spoke of … “…,” he said."): that person
+    const wanted = /^(he|him)$/i.test(words) ? 'male' : /^(she|her)$/i.test(words) ? 'female' : null;
+    if (antecedent && antecedent.end <= paragraphStart && wanted) {
+      const subject = reaching(people, paragraphStart, source.start)
+        .filter((m) => m.start >= paragraphStart && m.end <= source.start && !inModifier(article.text, m.start, m.end))
+        .pop();
+      if (subject && (genderOf(subject.text) ?? honorificGender(article.text, subject.start) ?? wanted) === wanted) return { words, names: [subject.text], reason: 'last-named' };
+    }
     if (antecedent) {
       let names = namesIn(antecedent, article, people).names;
       // "they" and "we" are several: one person named alone is not who they are
       if (PLURAL_PRONOUNS.test(words) && names.length === 1) return { words, names: [], reason: 'pronoun-unresolved' };
       // "she" is not Mr. Brat: names whose first name or honorific says otherwise are dropped
-      const wanted = /^(he|him)$/i.test(words) ? 'male' : /^(she|her)$/i.test(words) ? 'female' : null;
       if (wanted && names.length) {
         names = names.filter((n) => (genderOf(n) ?? honorificGender(article.text, article.text.indexOf(n, antecedent.start)) ?? wanted) === wanted);
         if (names.length === 0) return { words, names, reason: 'pronoun-unresolved' };

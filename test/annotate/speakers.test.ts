@@ -182,7 +182,7 @@ describe('speakers: where a quotation’s attribution stands', () => {
     );
   });
 
-  it('goes on with the speaker of the paragraph before when a paragraph opens with a quotation and names no one', async () => {
+  it('goes on with the speaker of the paragraph before when a paragraph opens with a quotation and names no one; a pronoun in a paragraph about someone else is that person', async () => {
     const dossier = await analyze([join(DIR, 'quote-paragraphs.txt')]);
     assert.deepEqual(
       dossier.quotes.map((q) => [q.text.slice(1, 20), q.speaker.name, q.speakerReason]),
@@ -190,6 +190,9 @@ describe('speakers: where a quotation’s attribution stands', () => {
         ['Millions of voters ', 'Maria Delgado', 'named'],
         ['They have been left', 'Maria Delgado', 'pronoun'],
         ['In this moment, the', 'Maria Delgado', 'continued'],
+        ['We will win this di', 'Thomas Ferreira', 'named'],
+        // the last speaker (Ferreira) stood in another paragraph; this one is about Mr. Okafor, and “he” is him
+        ['I met with all of t', 'Okafor', 'last-named'],
       ],
     );
   });
