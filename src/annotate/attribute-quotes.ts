@@ -78,9 +78,10 @@ export function attributeQuotes(article: Article, names: readonly NameMention[],
     .filter((s) => canSpeak(article.text.slice(s.start, s.end)) && !addressed(article.text, s.start))
     .map((s) => withTitledName(article.text, widenToNames(wholePhrase(article.text, s), people), people));
   // “…,” he said / “…,” said Carter: the convention a source stands in right after a quotation, where the tagger missed it
+  const taggedIndex = indexSpans(taggedSources);
   for (const q of spoken.items) {
     const conventional = sourceAfterQuote(article.text, q);
-    if (conventional && !taggedSources.some((t) => t.start < conventional.end && conventional.start < t.end)) sources.push(conventional);
+    if (conventional && reaching(taggedIndex, conventional.start, conventional.end).every((t) => !(t.start < conventional.end && conventional.start < t.end))) sources.push(conventional);
   }
   sources.sort((a, b) => a.start - b.start);
   // a pronoun stands for a source that attributes something: one next to a cue, not a stray tag
@@ -381,7 +382,7 @@ function resolveSource(
     // the subject before the pronoun ("In a February interview, Mr. Brat spoke of … “…,” he said."): that person
     const wanted = /^(he|him)$/i.test(words) ? 'male' : /^(she|her)$/i.test(words) ? 'female' : null;
     if (antecedent && antecedent.end <= paragraphStart && wanted) {
-      const subject = reaching(people, paragraphStart, source.start)
+      const subject = reaching(people, Math.max(paragraphStart, source.start - MAX_PRONOUN_REACH), source.start)
         .filter((m) => m.start >= paragraphStart && m.end <= source.start && !inModifier(article.text, m.start, m.end))
         .pop();
       if (subject && (genderOf(subject.text) ?? honorificGender(article.text, subject.start) ?? wanted) === wanted) return { words, names: [subject.text], reason: 'last-named' };
