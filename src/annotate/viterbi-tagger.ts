@@ -7,8 +7,11 @@ import { mayFollow } from './bio.ts';
 import { feature, hashOf } from './feature-hash.ts';
 import type { FrozenData, PerceptronData } from './perceptron.ts';
 
-/** Emission features of token i, as hashes; they may not depend on tags. */
-export type EmissionFunction<V> = (view: V, i: number) => number[];
+/**
+ * Emission features of token i, as hashes, written into `out` (emptied first) and returned; they
+ * may not depend on tags. Tagging passes one array for every token: no garbage per token.
+ */
+export type EmissionFunction<V> = (view: V, i: number, out: number[]) => number[];
 
 const START = '<s>';
 /** Template number of the transition features: far from any feature template of the taggers. */
@@ -69,7 +72,8 @@ function viterbi(emissions: Float64Array, n: number, trans: Float64Array, allowe
 function decode<V>(view: V, n: number, scorer: SequenceScorer, emit: EmissionFunction<V>, allowed: readonly boolean[]): number[] {
   const k = scorer.classes.length;
   const emissions = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) scorer.addScores(emit(view, i), emissions, i * k);
+  const scratch: number[] = [];
+  for (let i = 0; i < n; i++) scorer.addScores(emit(view, i, scratch), emissions, i * k);
   return viterbi(emissions, n, scorer.transitions(), allowed, k);
 }
 
@@ -129,6 +133,11 @@ export class FrozenSequenceModel implements SequenceScorer {
   /** The best tags for a sequence of `length` tokens. */
   tag<V>(view: V, length: number, emit: EmissionFunction<V>): string[] {
     return decode(view, length, this, emit, this.allowed).map((c) => this.classes[c]!);
+  }
+
+  /** The best tags given the emission scores already added up (`length` × classes, token after token). */
+  tagScored(emissions: Float64Array, length: number): string[] {
+    return viterbi(emissions, length, this.trans, this.allowed, this.classes.length).map((c) => this.classes[c]!);
   }
 }
 
@@ -251,7 +260,7 @@ export function trainStructured<V>(
       const { view, tags, weight = 1 } = sequences[s]!;
       model.clock++;
       const n = tags.length;
-      const features = Array.from({ length: n }, (_, i) => emit(view, i));
+      const features = Array.from({ length: n }, (_, i) => emit(view, i, []));
       const k = classes.length;
       const emissions = new Float64Array(n * k);
       features.forEach((f, i) => model.addScores(f, emissions, i * k));

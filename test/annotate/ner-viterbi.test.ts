@@ -9,7 +9,11 @@ import { FrozenSequenceModel, trainStructured, transitionFeature } from '../../s
 
 const CLASSES = ['O', 'B-PER', 'I-PER'];
 const wordFeature = (w: string): number => feature(1, hashString(w));
-const emit = (words: readonly string[], i: number): number[] => [wordFeature(words[i]!), feature(2, hashString(words[i - 1] ?? '<s>'))];
+const emit = (words: readonly string[], i: number, out: number[]): number[] => {
+  out.length = 0;
+  out.push(wordFeature(words[i]!), feature(2, hashString(words[i - 1] ?? '<s>')));
+  return out;
+};
 
 describe('Viterbi decoding', () => {
   it('takes the best valid sequence, not the best tag at each token', () => {

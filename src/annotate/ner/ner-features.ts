@@ -177,12 +177,24 @@ export function gazetteerFrom(json: { entries: Record<string, string[]> }): Gaze
   return map;
 }
 
-/** The emission features at token i, as hashes. */
-export function featuresAt(s: SentenceView, i: number): number[] {
+/** The features of token i's word alone (the same for every occurrence of the word: a tagger may add up their scores once per word). */
+export function wordFeaturesAt(s: SentenceView, i: number): Int32Array {
+  return s.h.subarray(i * SLOTS + HASHES, (i + 1) * SLOTS);
+}
+
+/** The emission features at token i, as hashes, written into `out` (emptied first): the word's own and its context's. */
+export function featuresAt(s: SentenceView, i: number, out: number[] = []): number[] {
+  contextFeaturesAt(s, i, out);
+  for (const f of wordFeaturesAt(s, i)) out.push(f);
+  return out;
+}
+
+/** The features of token i that look at its neighbours or its place in the sentence, written into `out` (emptied first). */
+export function contextFeaturesAt(s: SentenceView, i: number, out: number[]): number[] {
   const h = s.h;
   const n = s.words.length;
   const at = i * SLOTS;
-  const out = Array.from(h.subarray(at + HASHES, at + SLOTS));
+  out.length = 0;
   const hasL1 = i > 0;
   const hasL2 = i > 1;
   const hasR1 = i + 1 < n;
