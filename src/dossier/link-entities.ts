@@ -1,8 +1,11 @@
 // One entity per real-world referent across a story's articles: mentions of the same name are
-// one entity, and a person named in part ("Sheinbaum") joins the one full name in the story that
-// ends that way ("Claudia Sheinbaum"). Ids come from the canonical name, so they are stable.
+// one entity, a person's name is compared without titles, honorifics and middle initials ("Mr.
+// Cohen", "Michael D. Cohen" and "Michael Cohen" are one form), and a person named in part
+// ("Sheinbaum") joins the one full name in the story that ends that way ("Claudia Sheinbaum").
+// Ids come from the canonical name, so they are stable.
 import { createHash } from 'node:crypto';
 import type { NameMention } from '../annotate/find-names.ts';
+import { TITLE_WORDS } from '../annotate/ner/ner-tags.ts';
 import type { Entity, EntityType } from '../model.ts';
 import { indexSpans, reaching } from '../text/span-index.ts';
 
@@ -16,6 +19,26 @@ const TYPE_RANK: Record<EntityType, number> = { person: 0, organization: 1, plac
 function keyOf(text: string): string {
   const key = text.replace(/\s+/g, ' ').replace(/^the\s+/i, '').trim();
   return /^(\p{Lu}\.)+\p{Lu}?\.?$/u.test(key) ? key.replace(/\./g, '') : key;
+}
+
+/** Honorifics that only ever stand before a name: dropped even when one word is left ("Mr. Cohen" is "Cohen"). */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'rev', 'fr']);
+
+/**
+ * A person's name as it is compared: titles dropped from its start ("President Donald Trump";
+ * a title word only while two words stay, so that "Major Garrett" keeps its first name, an
+ * honorific or an abbreviated title always: "Mr. Cohen", "Sen. Warren"), middle initials dropped
+ * ("Michael D. Cohen" is "Michael Cohen").
+ */
+export function personKey(text: string): string {
+  const words = keyOf(text).split(' ');
+  while (words.length > 1) {
+    const w = words[0]!.toLowerCase();
+    const bare = w.replace(/\.$/, '');
+    if (HONORIFICS.has(bare) || (TITLE_WORDS.has(bare) && (w.endsWith('.') || words.length > 2))) words.shift();
+    else break;
+  }
+  return words.filter((w, i) => i === 0 || i === words.length - 1 || !/^\p{Lu}\.?$/u.test(w)).join(' ');
 }
 
 /** The tagger may type one name differently in different sentences: the story's majority decides. */
@@ -110,6 +133,23 @@ function* wholeWordOccurrences(text: string, forms: ReadonlyMap<string, readonly
   }
 }
 
+/**
+ * The name a person's entity goes by: the form (titles dropped) written most often among those
+ * that compare as the group's key, a longer form first on a tie ("Michael D. Cohen" over
+ * "Michael Cohen" when each is written once); the key itself when every form had a title.
+ */
+function displayName(key: string, list: readonly NameMention[]): string {
+  const counts = new Map<string, number>();
+  for (const m of list) {
+    const form = keyOf(m.text);
+    const compared = personKey(form);
+    // a form that had a title or an honorific dropped is not a name to go by
+    if (compared === key && compared.split(' ')[0] === form.split(' ')[0]) counts.set(form, (counts.get(form) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0];
+  return best ? best[0] : key;
+}
+
 export function linkEntities(allMentions: readonly NameMention[], articleOrder: readonly string[]): Entity[] {
   const order = new Map(articleOrder.map((id, i) => [id, i]));
   const mentions = settleTypes(allMentions);
@@ -117,7 +157,7 @@ export function linkEntities(allMentions: readonly NameMention[], articleOrder: 
   for (const type of LINKED_TYPES) {
     const ofType = mentions.filter((m) => m.type === type);
     const forms = new Map<string, NameMention[]>();
-    for (const m of ofType) pushTo(forms, keyOf(m.text), m);
+    for (const m of ofType) pushTo(forms, type === 'person' ? personKey(m.text) : keyOf(m.text), m);
     // each form joins the longest form it is the tail of, when that longer form is the only one
     const canonical = new Map<string, string>();
     const keys = [...forms.keys()].sort((a, b) => b.split(' ').length - a.split(' ').length || a.localeCompare(b));
@@ -134,8 +174,9 @@ export function linkEntities(allMentions: readonly NameMention[], articleOrder: 
     }
     const groups = new Map<string, NameMention[]>();
     for (const [key, list] of forms) for (const m of list) pushTo(groups, canonical.get(key)!, m);
-    for (const [name, list] of groups) {
+    for (const [key, list] of groups) {
       list.sort((a, b) => order.get(a.articleId)! - order.get(b.articleId)! || a.start - b.start);
+      const name = type === 'person' ? displayName(key, list) : key;
       entities.push({
         id: `e${createHash('sha256').update(`${type}\u0000${name}`).digest('hex').slice(0, 10)}`,
         name,

@@ -1,7 +1,10 @@
-// The features the named-entity tagger sees at one token: the word and its shape, affixes, the
-// words and shapes around it and the tags it has already given to the left. Shared by training
+// The features the named-entity tagger sees at one token: the word, its shape, prefixes and
+// suffixes, the words, shapes, name-list classes and word clusters within two tokens either
+// side, and where the token stands in the sentence. None looks at tags: the tagger's transitions
+// between tags are scored apart (src/annotate/viterbi-tagger.ts). Shared by training
 // (scripts/train-ner.ts) and tagging, so that both see exactly the same thing.
 import { feature, hashOf, hashString } from '../feature-hash.ts';
+import { stemOf } from '../../text/terms.ts';
 import { TITLE_WORDS } from './ner-tags.ts';
 
 /** Word shape: X for upper case, x for lower, d for digits, other characters kept, runs cut to two. */
@@ -23,57 +26,147 @@ export function shapeOf(word: string): string {
   return shape;
 }
 
-export interface SentenceView {
-  words: readonly string[];
-  /** Hashes of each token's word, lower-case word, affixes, shape and gazetteer classes. */
-  h: { word: Int32Array; lower: Int32Array; p3: Int32Array; s3: Int32Array; s2: Int32Array; shape: Int32Array; gaz: Int32Array };
+/** The shape with every run cut to one ("Xx", "X.X.", "d"): coarser, for the farther neighbours. */
+function shortShapeOf(shape: string): string {
+  return shape.replace(/(.)\1+/g, '$1');
 }
 
 /** Name lists by lower-case word, built from compromise's lexicon by scripts/build-gazetteer.ts. */
 export type Gazetteer = ReadonlyMap<string, string>;
+
+/** Word clusters by Porter2 stem, at two granularities (models/ner-clusters.json.gz, scripts/build-ner-clusters.ts). */
+export interface Clusters {
+  coarse: ReadonlyMap<string, number>;
+  fine: ReadonlyMap<string, number>;
+}
+
+/** What the features know of words besides the words: name lists and clusters. */
+export interface NameLexicon {
+  gazetteer: Gazetteer;
+  clusters: Clusters | null;
+}
+
+export function clustersFrom(json: { sizes: number[]; stems: string[]; ids: number[][] }): Clusters {
+  const coarse = new Map<string, number>();
+  const fine = new Map<string, number>();
+  json.stems.forEach((s, i) => {
+    coarse.set(s, json.ids[0]![i]!);
+    fine.set(s, json.ids[1]![i]!);
+  });
+  return { coarse, fine };
+}
+
+export interface SentenceView {
+  words: readonly string[];
+  /** Each token's hashes, `SLOTS` numbers per token (see the slot names below). */
+  h: Int32Array;
+  /** Hash of the sentence's casing: most words capitalised (a headline, a title-cased line) or not. */
+  casing: number;
+}
 
 /** Typographic quotes and apostrophes as the straight ones the training text uses. */
 function plainPunctuation(word: string): string {
   return word.replace(/[’‘‛`]/g, "'").replace(/[“”„]/g, '"');
 }
 
-/** A word's hashes, by slot. */
-const WORD = 0, LOWER = 1, P3 = 2, S3 = 3, S2 = 4, SHAPE = 5, GAZ = 6;
-/** Words remembered with their hashes, per gazetteer; past this the memory starts over. */
-const MAX_REMEMBERED = 100000;
-const remembered = new WeakMap<Gazetteer, Map<string, Int32Array>>();
+const START = hashString('<s>');
+const END = hashString('</s>');
 
-function wordHashes(word: string, gazetteer: Gazetteer): Int32Array {
-  let memo = remembered.get(gazetteer);
+/** Feature templates: each number stands for one kind of feature. */
+const T = {
+  Bias: 1, Word: 2, Lower: 3, P2: 4, P3: 5, P4: 6, S2: 7, S3: 8, S4: 9, Shape: 10, Short: 11,
+  L1: 12, L2: 13, R1: 14, R2: 15, ShapeL1: 16, ShapeR1: 17, ShortL2: 18, ShortR2: 19, Shapes3: 20, L1Lower: 21, LowerR1: 22,
+  L1Shape: 23, ShapeR1Lower: 24, First: 25, Last: 26, Gaz: 27, GazL1: 28, GazR1: 29, GazL2: 30, GazR2: 31, GazShape: 32, GazL1Gaz: 33,
+  Coarse: 34, Fine: 35, FineL1: 36, FineR1: 37, CoarseShort: 38, Casing: 39, L2L1: 40,
+} as const;
+
+/**
+ * A word's hashes, by slot; after them, the features of the word alone (template and hash
+ * combined once per word, not once per token: the tagger's hot path).
+ */
+const WORD = 0, LOWER = 1, P2 = 2, P3 = 3, P4 = 4, S2 = 5, S3 = 6, S4 = 7, SHAPE = 8, SHORT = 9, GAZ = 10, C_COARSE = 11, C_FINE = 12;
+const HASHES = 13;
+const UNIGRAMS = 15;
+const SLOTS = HASHES + UNIGRAMS;
+/** Words remembered with their hashes, per lexicon; past this the memory starts over. */
+const MAX_REMEMBERED = 100000;
+const remembered = new WeakMap<NameLexicon, Map<string, Int32Array>>();
+const NONE = hashString('-');
+
+function wordHashes(word: string, lexicon: NameLexicon): Int32Array {
+  let memo = remembered.get(lexicon);
   if (!memo) {
     memo = new Map();
-    remembered.set(gazetteer, memo);
+    remembered.set(lexicon, memo);
   }
   let h = memo.get(word);
   if (h) return h;
   const plain = plainPunctuation(word);
   const lower = plain.toLowerCase();
-  const gaz = gazetteer.get(lower) ?? (TITLE_WORDS.has(lower.replace(/\.$/, '')) ? 'title' : '-');
-  h = Int32Array.of(hashString(plain), hashString(lower), hashString(lower.slice(0, 3)), hashString(lower.slice(-3)), hashString(lower.slice(-2)), hashString(shapeOf(plain)), hashOf(gaz));
+  const gaz = lexicon.gazetteer.get(lower) ?? (TITLE_WORDS.has(lower.replace(/\.$/, '')) ? 'title' : '-');
+  const shape = shapeOf(plain);
+  const stem = lexicon.clusters && /^\p{L}/u.test(lower) ? stemOf(lower) : '';
+  const coarse = stem ? lexicon.clusters!.coarse.get(stem) : undefined;
+  const fine = stem ? lexicon.clusters!.fine.get(stem) : undefined;
+  h = new Int32Array(SLOTS);
+  h.set([
+    hashString(plain),
+    hashString(lower),
+    hashString(lower.slice(0, 2)),
+    hashString(lower.slice(0, 3)),
+    hashString(lower.slice(0, 4)),
+    hashString(lower.slice(-2)),
+    hashString(lower.slice(-3)),
+    hashString(lower.slice(-4)),
+    hashString(shape),
+    hashString(shortShapeOf(shape)),
+    hashOf(gaz),
+    coarse === undefined ? NONE : coarse + 1,
+    fine === undefined ? NONE : fine + 1,
+  ]);
+  h.set(
+    [
+      feature(T.Bias, 0),
+      feature(T.Word, h[WORD]!),
+      feature(T.Lower, h[LOWER]!),
+      feature(T.P2, h[P2]!),
+      feature(T.P3, h[P3]!),
+      feature(T.P4, h[P4]!),
+      feature(T.S2, h[S2]!),
+      feature(T.S3, h[S3]!),
+      feature(T.S4, h[S4]!),
+      feature(T.Shape, h[SHAPE]!),
+      feature(T.Short, h[SHORT]!),
+      feature(T.Gaz, h[GAZ]!),
+      feature(T.GazShape, h[GAZ]!, h[SHAPE]!),
+      feature(T.Coarse, h[C_COARSE]!),
+      feature(T.Fine, h[C_FINE]!),
+    ],
+    HASHES,
+  );
   if (memo.size >= MAX_REMEMBERED) memo.clear();
   memo.set(word, h);
   return h;
 }
 
-export function viewOf(words: readonly string[], gazetteer: Gazetteer): SentenceView {
+const TITLE_CASED = /^\p{Lu}/u;
+const LETTERS = /^\p{L}/u;
+
+export function viewOf(words: readonly string[], lexicon: NameLexicon): SentenceView {
   const n = words.length;
-  const h = { word: new Int32Array(n), lower: new Int32Array(n), p3: new Int32Array(n), s3: new Int32Array(n), s2: new Int32Array(n), shape: new Int32Array(n), gaz: new Int32Array(n) };
+  const h = new Int32Array(n * SLOTS);
+  let letters = 0;
+  let capitalised = 0;
   for (let i = 0; i < n; i++) {
-    const w = wordHashes(words[i]!, gazetteer);
-    h.word[i] = w[WORD]!;
-    h.lower[i] = w[LOWER]!;
-    h.p3[i] = w[P3]!;
-    h.s3[i] = w[S3]!;
-    h.s2[i] = w[S2]!;
-    h.shape[i] = w[SHAPE]!;
-    h.gaz[i] = w[GAZ]!;
+    h.set(wordHashes(words[i]!, lexicon), i * SLOTS);
+    if (LETTERS.test(words[i]!)) {
+      letters++;
+      if (TITLE_CASED.test(words[i]!)) capitalised++;
+    }
   }
-  return { words, h };
+  // a line where nearly every word is capitalised tells less by capitals ("Police Say Suspect Fled")
+  const casing = hashOf(letters >= 4 && capitalised / letters > 0.7 ? 'title-case' : 'plain');
+  return { words, h, casing };
 }
 
 export function gazetteerFrom(json: { entries: Record<string, string[]> }): Gazetteer {
@@ -84,49 +177,66 @@ export function gazetteerFrom(json: { entries: Record<string, string[]> }): Gaze
   return map;
 }
 
-const START = hashString('<s>');
-const END = hashString('</s>');
+/** The features of token i's word alone (the same for every occurrence of the word: a tagger may add up their scores once per word). */
+export function wordFeaturesAt(s: SentenceView, i: number): Int32Array {
+  return s.h.subarray(i * SLOTS + HASHES, (i + 1) * SLOTS);
+}
 
-/** Feature templates: each number stands for one kind of feature. */
-const T = { Bias: 1, Word: 2, Lower: 3, P3: 4, S3: 5, S2: 6, Shape: 7, L1: 8, L2: 9, R1: 10, R2: 11, ShapeL1: 12, ShapeR1: 13, Shapes3: 14, L1Lower: 15, LowerR1: 16, Tag1: 17, Tags2: 18, Tag1Lower: 19, Tag1Shape: 20, Position: 21, Gaz: 22, GazL1: 23, GazR1: 24, GazShape: 25 } as const;
+/** The emission features at token i, as hashes, written into `out` (emptied first): the word's own and its context's. */
+export function featuresAt(s: SentenceView, i: number, out: number[] = []): number[] {
+  contextFeaturesAt(s, i, out);
+  for (const f of wordFeaturesAt(s, i)) out.push(f);
+  return out;
+}
 
-/** Features at token i (as hashes), given the two tags already chosen to its left. */
-export function featuresAt(s: SentenceView, i: number, prev: string, prev2: string): number[] {
+/** The features of token i that look at its neighbours or its place in the sentence, written into `out` (emptied first). */
+export function contextFeaturesAt(s: SentenceView, i: number, out: number[]): number[] {
   const h = s.h;
   const n = s.words.length;
-  const lw = h.lower[i]!;
-  const sh = h.shape[i]!;
-  const l1 = i > 0 ? h.lower[i - 1]! : START;
-  const r1 = i + 1 < n ? h.lower[i + 1]! : END;
-  const sh1 = i > 0 ? h.shape[i - 1]! : START;
-  const shr = i + 1 < n ? h.shape[i + 1]! : END;
-  const t1 = hashOf(prev);
-  const g = h.gaz[i]!;
-  return [
-    feature(T.Bias, 0),
-    feature(T.Word, h.word[i]!),
-    feature(T.Lower, lw),
-    feature(T.P3, h.p3[i]!),
-    feature(T.S3, h.s3[i]!),
-    feature(T.S2, h.s2[i]!),
-    feature(T.Shape, sh),
-    feature(T.L1, l1),
-    feature(T.L2, i > 1 ? h.lower[i - 2]! : START),
-    feature(T.R1, r1),
-    feature(T.R2, i + 2 < n ? h.lower[i + 2]! : END),
-    feature(T.ShapeL1, sh1),
-    feature(T.ShapeR1, shr),
-    feature(T.Shapes3, sh1, sh, shr),
-    feature(T.L1Lower, l1, lw),
-    feature(T.LowerR1, lw, r1),
-    feature(T.Tag1, t1),
-    feature(T.Tags2, hashOf(prev2), t1),
-    feature(T.Tag1Lower, t1, lw),
-    feature(T.Tag1Shape, t1, sh),
-    feature(T.Position, i === 0 ? 1 : 0),
-    feature(T.Gaz, g),
-    feature(T.GazL1, i > 0 ? h.gaz[i - 1]! : START),
-    feature(T.GazR1, i + 1 < n ? h.gaz[i + 1]! : END),
-    feature(T.GazShape, g, sh),
-  ];
+  const at = i * SLOTS;
+  out.length = 0;
+  const hasL1 = i > 0;
+  const hasL2 = i > 1;
+  const hasR1 = i + 1 < n;
+  const hasR2 = i + 2 < n;
+  const l1 = at - SLOTS;
+  const l2 = at - 2 * SLOTS;
+  const r1 = at + SLOTS;
+  const r2 = at + 2 * SLOTS;
+  const lw = h[at + LOWER]!;
+  const sh = h[at + SHAPE]!;
+  const short = h[at + SHORT]!;
+  const g = h[at + GAZ]!;
+  const lowerL1 = hasL1 ? h[l1 + LOWER]! : START;
+  const lowerL2 = hasL2 ? h[l2 + LOWER]! : START;
+  const lowerR1 = hasR1 ? h[r1 + LOWER]! : END;
+  const gazL1 = hasL1 ? h[l1 + GAZ]! : START;
+  out.push(
+    feature(T.L1, lowerL1),
+    feature(T.L2, lowerL2),
+    feature(T.R1, lowerR1),
+    feature(T.R2, hasR2 ? h[r2 + LOWER]! : END),
+    feature(T.ShapeL1, hasL1 ? h[l1 + SHAPE]! : START),
+    feature(T.ShapeR1, hasR1 ? h[r1 + SHAPE]! : END),
+    feature(T.ShortL2, hasL2 ? h[l2 + SHORT]! : START),
+    feature(T.ShortR2, hasR2 ? h[r2 + SHORT]! : END),
+    feature(T.Shapes3, hasL1 ? h[l1 + SHORT]! : START, short, hasR1 ? h[r1 + SHORT]! : END),
+    feature(T.L1Lower, lowerL1, lw),
+    feature(T.LowerR1, lw, lowerR1),
+    feature(T.L1Shape, lowerL1, sh),
+    feature(T.ShapeR1Lower, sh, lowerR1),
+    feature(T.First, i === 0 ? 1 : 0, short),
+    feature(T.Last, i === n - 1 ? 1 : 0),
+    feature(T.GazL1, gazL1),
+    feature(T.GazR1, hasR1 ? h[r1 + GAZ]! : END),
+    feature(T.GazL2, hasL2 ? h[l2 + GAZ]! : START),
+    feature(T.GazR2, hasR2 ? h[r2 + GAZ]! : END),
+    feature(T.GazL1Gaz, gazL1, g),
+    feature(T.FineL1, hasL1 ? h[l1 + C_FINE]! : START),
+    feature(T.FineR1, hasR1 ? h[r1 + C_FINE]! : END),
+    feature(T.CoarseShort, h[at + C_COARSE]!, short),
+    feature(T.Casing, s.casing, short),
+    feature(T.L2L1, lowerL2, lowerL1),
+  );
+  return out;
 }
