@@ -8,8 +8,7 @@
 //   score only every Nth article of the folder (the ones that training left out).
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readPerceptron } from '../src/annotate/perceptron.ts';
-import { attributionSpans, type AttributionSpan } from '../src/annotate/attribution/tag-attributions.ts';
+import { attributionSpans, readAttributionModel, type AttributionSpan } from '../src/annotate/attribution/tag-attributions.ts';
 import { attributeQuotes } from '../src/annotate/attribute-quotes.ts';
 import { findNames } from '../src/annotate/find-names.ts';
 import { findQuotes } from '../src/annotate/find-quotes.ts';
@@ -59,7 +58,7 @@ function main(): void {
   const every = Number(valueOf('--held-out-every') ?? 0);
   const docs = readPolnear(dir).filter((_, i) => !every || i % every === every - 1);
   const modelPath = valueOf('--model');
-  const scorer = modelPath ? readPerceptron(pathToFileURL(resolve(modelPath))) : undefined;
+  const scorer = modelPath ? readAttributionModel(pathToFileURL(resolve(modelPath))) : undefined;
   const kinds: SpanKind[] = ['SRC', 'CUE', 'CON'];
   const all = Object.fromEntries(kinds.map((k) => [k, empty()])) as Record<SpanKind, Scored>;
   const direct = { CON: empty(), SRC: empty() };

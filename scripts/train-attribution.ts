@@ -7,7 +7,8 @@
 //   the speaker rules on training articles the tagger has not seen, before dev is scored once.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { attributionFeatures, paragraphView } from '../src/annotate/attribution/attribution-features.ts';
+import { attributionEmissions, attributionFeatures, paragraphView } from '../src/annotate/attribution/attribution-features.ts';
+import { trainStructured } from '../src/annotate/viterbi-tagger.ts';
 import { ATTRIBUTION_TAGS } from '../src/annotate/attribution/tag-attributions.ts';
 import { trainGreedy } from '../src/annotate/greedy-tagger.ts';
 import { packPerceptron } from '../src/annotate/perceptron.ts';
@@ -28,8 +29,10 @@ function main(): void {
   const docs = readPolnear(dir).filter((_, i) => !every || i % every !== every - 1);
   const sequences = docs.flatMap(tagParagraphs).filter((p) => p.tokens.length > 0).map((p) => ({ view: paragraphView(p.tokens.map((t) => t.text)), tags: p.tags }));
   process.stderr.write(`${docs.length} articles, ${sequences.length} paragraphs\n`);
-  const model = trainGreedy(sequences, ATTRIBUTION_TAGS, attributionFeatures, { epochs, seed: SEED, strictBio: false, log: (l) => process.stderr.write(`${l}\n`) });
-  const data = model.toData(SCALE, MIN_MAGNITUDE);
+  const log = (l: string): void => void process.stderr.write(`${l}\n`);
+  const data = args.includes('--greedy')
+    ? trainGreedy(sequences, ATTRIBUTION_TAGS, attributionFeatures, { epochs, seed: SEED, strictBio: false, log }).toData(SCALE, MIN_MAGNITUDE)
+    : trainStructured(sequences, ATTRIBUTION_TAGS, attributionEmissions, { epochs, seed: SEED, scale: SCALE, minMagnitude: MIN_MAGNITUDE, log });
   const packed = packPerceptron(data);
   const out = valueOf('--out') ?? join('models', 'attribution-perceptron.bin.gz');
   if (every && !valueOf('--out')) throw new Error('--hold-out-every needs --out: the committed model is trained on every article');

@@ -396,6 +396,8 @@ function resolveSource(
         names = names.filter((n) => (genderOf(n) ?? honorificGender(article.text, article.text.indexOf(n, antecedent.start)) ?? wanted) === wanted);
         if (names.length === 0) return { words, names, reason: 'pronoun-unresolved' };
       }
+      // an antecedent whose honorific says the other gender ("she" … "Mr. Lindqvist") is not what the pronoun stands for
+      if (wanted && names.length === 0 && (honorificGender(article.text, antecedent.start) ?? wanted) !== wanted) return { words, names, reason: 'pronoun-unresolved' };
       // an antecedent that names no one ("the spokesman") leaves the quotation unnamed, with its words
       return { words: article.text.slice(antecedent.start, antecedent.end).trim(), names, reason: names.length ? 'pronoun' : 'unnamed-source' };
     }

@@ -117,8 +117,8 @@ describe('speakers: abstain rather than guess, and say why', () => {
       { opens: 'We have never taken a', name: 'Dana Whitfield', description: null, reason: 'named' },
       // a source the tagger cut to the title ("Rep.") is the titled name; the person apologised to does not speak
       { opens: 'anyone I may have off', name: 'Owen Castellano', description: 'Rep. Owen Castellano', reason: 'named' },
-      // "she" is not Mr. Lindqvist, the man the quote is said of: no one is named rather than him
-      { opens: 'He did not have much ', name: null, description: null, reason: 'pronoun-unresolved' },
+      // "she" is not Mr. Lindqvist, the man the quote is said of: she is Ms. Harper, named before as the subject
+      { opens: 'He did not have much ', name: 'Harper', description: null, reason: 'last-named' },
       // "they" is several people: not the one governor named before
       { opens: 'The right decision is', name: null, description: null, reason: 'pronoun-unresolved' },
       // an organisation heading the source speaks as itself

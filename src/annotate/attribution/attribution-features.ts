@@ -149,14 +149,32 @@ const T = {
 
 export function attributionFeatures(v: ParagraphView, i: number, prev: string, prev2: string): number[] {
   const h = v.h;
+  const q = v.quoted[i] ? 1 : 0;
+  const t1 = hashOf(prev);
+  const out = tagFreeFeatures(v, i, []);
+  out.push(
+    feature(T.QuotedTag, q, t1),
+    feature(T.CueTag, v.isCue[i] ? 1 : 0, t1),
+    feature(T.Tag1, t1),
+    feature(T.Tags2, hashOf(prev2), t1),
+    feature(T.Tag1Lower, t1, h.lower[i]!),
+    feature(T.Tag1Next, t1, h.next[i]!),
+    feature(T.Tag1Prev, t1, h.prev[i]!),
+  );
+  return out;
+}
+
+/** The features of a token that do not look at tags, written into `out` (emptied first). */
+function tagFreeFeatures(v: ParagraphView, i: number, out: number[]): number[] {
+  const h = v.h;
   const n = v.isCue.length;
   const lw = h.lower[i]!;
   const l1 = i > 0 ? h.lower[i - 1]! : P_START;
   const r1 = i + 1 < n ? h.lower[i + 1]! : P_END;
   const q = v.quoted[i] ? 1 : 0;
   const cue = v.isCue[i] ? 1 : 0;
-  const t1 = hashOf(prev);
-  return [
+  out.length = 0;
+  out.push(
     feature(T.Bias, 0),
     feature(T.Lower, lw),
     feature(T.Lemma, h.lemma[i]!),
@@ -169,10 +187,8 @@ export function attributionFeatures(v: ParagraphView, i: number, prev: string, p
     feature(T.L1Lower, l1, lw),
     feature(T.LowerR1, lw, r1),
     feature(T.Quoted, q),
-    feature(T.QuotedTag, q, t1),
     feature(T.QuotedPair, i > 0 && v.quoted[i - 1] ? 1 : 0, q),
     feature(T.Cue, cue),
-    feature(T.CueTag, cue, t1),
     feature(T.CueL1, i > 0 && v.isCue[i - 1] ? 1 : 0),
     feature(T.CueR1, i + 1 < n && v.isCue[i + 1] ? 1 : 0),
     feature(T.Next, h.next[i]!),
@@ -180,10 +196,33 @@ export function attributionFeatures(v: ParagraphView, i: number, prev: string, p
     feature(T.NextPrevQuoted, h.next[i]!, h.prev[i]!, q),
     feature(T.Pronoun, v.pronoun[i] ? 1 : 0),
     feature(T.Position, v.sentenceStart[i] ? 1 : 0),
-    feature(T.Tag1, t1),
-    feature(T.Tags2, hashOf(prev2), t1),
-    feature(T.Tag1Lower, t1, lw),
-    feature(T.Tag1Next, t1, h.next[i]!),
-    feature(T.Tag1Prev, t1, h.prev[i]!),
-  ];
+  );
+  return out;
+}
+
+/** Templates of the emission features that conjoin what a tag history used to carry. */
+const E = { QuotedCue: 40, ShapeL1: 41, ShapeR1: 42, NextQuoted: 43, PrevQuoted: 44, LowerNext: 45, LowerPrev: 46, QuoteEdge: 47 } as const;
+
+/**
+ * What the structured (Viterbi) attribution tagger sees at one token: the tag-free features, and
+ * conjunctions that stand in for the tag features (a cue inside a quotation, the shapes beside the
+ * word, the word with its distance to the nearest cue, the edge of a quotation); the tags
+ * themselves are scored through the transitions. Written into `out` (emptied first).
+ */
+export function attributionEmissions(v: ParagraphView, i: number, out: number[]): number[] {
+  tagFreeFeatures(v, i, out);
+  const h = v.h;
+  const n = v.isCue.length;
+  const q = v.quoted[i] ? 1 : 0;
+  out.push(
+    feature(E.QuotedCue, q, v.isCue[i] ? 1 : 0),
+    feature(E.ShapeL1, i > 0 ? h.shape[i - 1]! : P_START, h.shape[i]!),
+    feature(E.ShapeR1, h.shape[i]!, i + 1 < n ? h.shape[i + 1]! : P_END),
+    feature(E.NextQuoted, h.next[i]!, q),
+    feature(E.PrevQuoted, h.prev[i]!, q),
+    feature(E.LowerNext, h.lower[i]!, h.next[i]!),
+    feature(E.LowerPrev, h.lower[i]!, h.prev[i]!),
+    feature(E.QuoteEdge, i > 0 && v.quoted[i - 1] ? 1 : 0, q, i + 1 < n && v.quoted[i + 1] ? 1 : 0),
+  );
+  return out;
 }

@@ -2,9 +2,11 @@
 // was attributed (content), tagged paragraph by paragraph with the committed perceptron model.
 import { spansOfTags } from '../bio.ts';
 import { tagSequence } from '../greedy-tagger.ts';
-import { readPerceptron, type Scorer } from '../perceptron.ts';
+import { readFileSync } from 'node:fs';
+import { readPerceptron, unpackPerceptron, type Scorer } from '../perceptron.ts';
+import { FrozenSequenceModel, transitionFeature } from '../viterbi-tagger.ts';
 import { tokenize } from '../../text/tokenize.ts';
-import { attributionFeatures, paragraphView } from './attribution-features.ts';
+import { attributionEmissions, attributionFeatures, paragraphView } from './attribution-features.ts';
 
 export const ATTRIBUTION_TAGS = ['O', 'B-SRC', 'I-SRC', 'B-CUE', 'I-CUE', 'B-CON', 'I-CON'] as const;
 export type AttributionPart = 'SRC' | 'CUE' | 'CON';
@@ -23,13 +25,24 @@ function loadModel(): Scorer {
   return model;
 }
 
+/** A tagger model: greedy (features see the tags to the left) or structured (Viterbi over tag transitions). */
+export type AttributionModel = Scorer | FrozenSequenceModel;
+
+/** A model file of either kind: a structured model stores its tag transitions as features. */
+export function readAttributionModel(path: string | URL): AttributionModel {
+  const data = unpackPerceptron(readFileSync(path));
+  const start = transitionFeature('<s>');
+  return Array.prototype.includes.call(data.features, start) ? new FrozenSequenceModel(data) : readPerceptron(typeof path === 'string' ? new URL(`file://${path}`) : path);
+}
+
 /** Tags for the words of one paragraph. */
-export function tagParagraphWords(words: readonly string[], scorer: Scorer = loadModel()): string[] {
-  return tagSequence(paragraphView(words), words.length, scorer, attributionFeatures, false);
+export function tagParagraphWords(words: readonly string[], scorer: AttributionModel = loadModel()): string[] {
+  const view = paragraphView(words);
+  return scorer instanceof FrozenSequenceModel ? scorer.tag(view, words.length, attributionEmissions) : tagSequence(view, words.length, scorer, attributionFeatures, false);
 }
 
 /** Attribution spans of `text[start, end)`, one paragraph, as character offsets into `text`. */
-export function attributionSpans(text: string, start: number, end: number, scorer?: Scorer): AttributionSpan[] {
+export function attributionSpans(text: string, start: number, end: number, scorer?: AttributionModel): AttributionSpan[] {
   const tokens = tokenize(text, start, end);
   if (tokens.length === 0) return [];
   const tags = tagParagraphWords(tokens.map((t) => t.text), scorer);
