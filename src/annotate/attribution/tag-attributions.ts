@@ -3,7 +3,7 @@
 import { spansOfTags } from '../bio.ts';
 import { tagSequence } from '../greedy-tagger.ts';
 import { readFileSync } from 'node:fs';
-import { readPerceptron, unpackPerceptron, type Scorer } from '../perceptron.ts';
+import { FrozenPerceptron, unpackPerceptron, type Scorer } from '../perceptron.ts';
 import { FrozenSequenceModel, transitionFeature } from '../viterbi-tagger.ts';
 import { tokenize } from '../../text/tokenize.ts';
 import { attributionEmissions, attributionFeatures, paragraphView } from './attribution-features.ts';
@@ -18,10 +18,10 @@ export interface AttributionSpan {
 }
 
 const MODEL_URL = new URL('../../../models/attribution-perceptron.bin.gz', import.meta.url);
-let model: Scorer | null = null;
+let model: AttributionModel | null = null;
 
-function loadModel(): Scorer {
-  model ??= readPerceptron(MODEL_URL);
+function loadModel(): AttributionModel {
+  model ??= readAttributionModel(MODEL_URL);
   return model;
 }
 
@@ -32,7 +32,7 @@ export type AttributionModel = Scorer | FrozenSequenceModel;
 export function readAttributionModel(path: string | URL): AttributionModel {
   const data = unpackPerceptron(readFileSync(path));
   const start = transitionFeature('<s>');
-  return Array.prototype.includes.call(data.features, start) ? new FrozenSequenceModel(data) : readPerceptron(typeof path === 'string' ? new URL(`file://${path}`) : path);
+  return Array.prototype.includes.call(data.features, start) ? new FrozenSequenceModel(data) : new FrozenPerceptron(data);
 }
 
 /** Tags for the words of one paragraph. */
