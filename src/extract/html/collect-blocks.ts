@@ -3,9 +3,9 @@
 // id, or because it fails the article-content checks (link-heavy lists, image strips, forms).
 import type { BlockKind, RemovedKind } from '../../model.ts';
 import { trimHead, trimTail } from '../../text/tail-runs.ts';
-import { BLOCK_LEVEL, HEADINGS, attr, hintOf, isElement, isHidden, isText, NON_CONTENT, type AnyNode, type Element } from './dom.ts';
+import { BLOCK_LEVEL, HEADINGS, attr, hintOf, isElement, isText, NON_CONTENT, type AnyNode, type Element } from './dom.ts';
 import { classWeight } from './find-article.ts';
-import { linkDensity, type ElementStats, type PageStats } from './page-stats.ts';
+import { isSkipped, linkDensity, type ElementStats, type PageStats } from './page-stats.ts';
 
 export interface TextBlock {
   kind: BlockKind;
@@ -20,6 +20,8 @@ export interface CollectOptions {
   /** Apply Readability-style checks that drop link lists, image strips and forms inside the article. */
   cleanConditionally: boolean;
   weightClasses: boolean;
+  /** Hidden and `<noscript>` text counts too (see `computePageStats`). */
+  reveal?: boolean;
 }
 
 /** A "furniture" element holding more than this share of the text walked is a page wrapper with an unlucky class name. */
@@ -79,7 +81,7 @@ function walkChildren(node: AnyNode & { children: AnyNode[] }, kind: BlockKind, 
     }
     if (!isElement(child)) continue;
     const name = child.name;
-    if (NON_CONTENT.has(name) || isHidden(child)) continue;
+    if (isSkipped(child, w.options.reveal ?? false)) continue;
     if (name === 'img') continue;
     if (!BLOCK_LEVEL.has(name)) {
       walkChildren(child, kind, furnitureOf(child, w) ?? label, w);
