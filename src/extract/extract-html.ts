@@ -66,10 +66,10 @@ export function extractHtml(html: string): Extracted {
   // text for the same nodes, so kept blocks are recognised by their exact text
   const kept = new Set(blocks.map((b) => b.text));
   const seen = new Set(removed.map((r) => r.text));
-  const title = normalize(metadata.title ?? '');
+  const headlines = headlineKeys(metadata.title);
   for (const block of collectBlocks([body], { page, cleanConditionally: false, weightClasses: false }, 'boilerplate')) {
     // the headline is the title, not removed text (length first: normalising every block is not cheap)
-    const isTitle = Math.abs(block.text.length - (metadata.title?.length ?? -1)) <= 10 && normalize(block.text) === title;
+    const isTitle = block.text.length <= (metadata.title?.length ?? -1) + 10 && headlines.has(normalize(block.text));
     if (!kept.has(block.text) && !seen.has(block.text) && !isTitle) {
       removed.push({ kind: block.label ?? 'boilerplate', text: block.text });
     }
@@ -190,7 +190,7 @@ function metadataFromText(blocks: BodyBlock[], removed: Removed[], found: FoundM
 function sortBlocks(candidate: TextBlock[], title: string | null): { blocks: BodyBlock[]; removed: Removed[]; chars: number } {
   const blocks: BodyBlock[] = [];
   const removed: Removed[] = [];
-  const titleKey = title ? normalize(title) : null;
+  const headlines = headlineKeys(title);
   let chars = 0;
   let inTeaserList = false;
   candidate.forEach((block, i) => {
@@ -208,7 +208,7 @@ function sortBlocks(candidate: TextBlock[], title: string | null): { blocks: Bod
     }
     const kind = block.label ?? (block.text.length <= MAX_FURNITURE_CHARS ? furnitureKind(block.text) : null);
     if (kind) removed.push({ kind, text: block.text });
-    else if (block.kind === 'heading' && blocks.length === 0 && titleKey !== null && normalize(block.text) === titleKey) return;
+    else if (blocks.length === 0 && block.text.length <= (title?.length ?? -1) + 10 && headlines.has(normalize(block.text))) return;
     else {
       blocks.push({ kind: block.kind, text: block.text });
       chars += block.text.length;
@@ -226,6 +226,22 @@ function sortBlocks(candidate: TextBlock[], title: string | null): { blocks: Bod
 /** Furniture recognised by its text: the shared rules plus a social post's attribution line. */
 function furnitureKind(text: string): RemovedKind | null {
   return EMBED_ATTRIBUTION.test(text) ? 'embed' : boilerplateKind(text);
+}
+
+/** A title's own parts between site-name separators, of this many words or more, are headlines too. */
+const MIN_HEADLINE_WORDS = 3;
+const TITLE_SEPARATOR = /\s+[|–—-]\s+|:\s+|\s+[»›]\s+/;
+
+/**
+ * The forms of the page's headline as the page may print it over the article: the whole title,
+ * or one side of it without the site's name ("Harbor Town Gazette - Ferry service to resume").
+ */
+function headlineKeys(title: string | null): Set<string> {
+  const keys = new Set<string>();
+  if (!title) return keys;
+  keys.add(normalize(title));
+  for (const part of title.split(TITLE_SEPARATOR)) if (wordCount(part) >= MIN_HEADLINE_WORDS) keys.add(normalize(part));
+  return keys;
 }
 
 function normalize(text: string): string {
