@@ -1,5 +1,5 @@
-// One Readability.js run over a Zyte-layout folder, for bench/extraction.ts: prints the
-// predictions, the seconds spent parsing and extracting, and this process's peak memory.
+// One Readability.js run over a folder of `html/<id>.html.gz` pages (Zyte or WCXB layout), for
+// bench/extraction.ts: prints the predictions, the seconds spent parsing and extracting, and this process's peak memory.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';

@@ -2,12 +2,13 @@
 // port, several times faster than Readability on a DOM emulation), turned into typed blocks, the
 // furniture inside it dropped, and everything else on the page reported by kind.
 import type { Removed, RemovedKind } from '../model.ts';
-import { authorFromByline, boilerplateKind, EMBED_ATTRIBUTION, outletFromFooter } from './classify-boilerplate.ts';
+import { authorFromByline, boilerplateKind, EMBED_ATTRIBUTION, outletFromFooter, wordCount } from './classify-boilerplate.ts';
 import type { BodyBlock, Extracted, FoundMetadata } from './extracted.ts';
 import { dateFromLine, dateFromStamp } from './find-dates.ts';
 import { collectBlocks, type TextBlock } from './html/collect-blocks.ts';
-import { findElement } from './html/dom.ts';
+import { findElement, type Element } from './html/dom.ts';
 import { findArticle } from './html/find-article.ts';
+import { jsonLdBody, metaDescription } from './html/declared-body.ts';
 import { computePageStats, type PageStats } from './html/page-stats.ts';
 import { parsePage } from './html/parse-page.ts';
 import { readHtmlMetadata } from './html/read-metadata.ts';
@@ -36,29 +37,112 @@ export function extractHtml(html: string): Extracted {
   const body = findElement(document, (el) => el.name === 'body') ?? findElement(document, (el) => el.name === 'html');
   if (!body) return { blocks: [], removed: [], metadata };
 
-  let best: { blocks: BodyBlock[]; removed: Removed[]; chars: number; page: PageStats } | null = null;
-  for (const attempt of ATTEMPTS) {
-    const page = computePageStats(body, attempt.stripUnlikely);
-    const containers = findArticle(body, page, attempt);
-    const candidate = { ...sortBlocks(collectBlocks(containers, { page, ...attempt }), metadata.title), page };
-    if (!best || candidate.chars > best.chars) best = candidate;
-    if (candidate.chars >= MIN_ARTICLE_CHARS) break;
+  // never refuse a page a person would read: when scoring finds too little, fall back step by step
+  let best = scoringPasses(body, metadata.title, false);
+  if (best.chars < MIN_ARTICLE_CHARS) {
+    const declared = jsonLdBody(document);
+    if (declared && declared.length > best.chars) {
+      const blocks = blocksOfText(declared);
+      const chars = blocks.reduce((n, b) => n + b.text.length, 0);
+      if (chars > best.chars) best = { blocks, removed: [], chars, page: best.page };
+    }
   }
-  const { blocks, removed, page } = best!;
+  if (best.chars < MIN_ARTICLE_CHARS) {
+    const revealed = scoringPasses(body, metadata.title, true);
+    if (revealed.chars > best.chars * REVEAL_GAIN) best = revealed;
+  }
+  if (best.blocks.length === 0) {
+    const page = computePageStats(body, false, true);
+    const prose = sortBlocks(proseBlocks(collectBlocks([body], { page, cleanConditionally: false, weightClasses: false, reveal: true })), metadata.title);
+    if (prose.chars > 0) best = { ...prose, page };
+  }
+  if (best.blocks.length === 0) {
+    const description = metaDescription(document);
+    if (description && readsAsProse(description)) best = { ...best, blocks: blocksOfText(description), chars: description.length };
+  }
+  const { blocks, removed, page } = best;
 
   // everything else on the page, labelled by the furniture it sits in; the walk gives the same
   // text for the same nodes, so kept blocks are recognised by their exact text
   const kept = new Set(blocks.map((b) => b.text));
   const seen = new Set(removed.map((r) => r.text));
-  const title = normalize(metadata.title ?? '');
+  const headlines = headlineKeys(metadata.title);
   for (const block of collectBlocks([body], { page, cleanConditionally: false, weightClasses: false }, 'boilerplate')) {
     // the headline is the title, not removed text (length first: normalising every block is not cheap)
-    const isTitle = Math.abs(block.text.length - (metadata.title?.length ?? -1)) <= 10 && normalize(block.text) === title;
+    const isTitle = block.text.length <= (metadata.title?.length ?? -1) + 10 && headlines.has(normalize(block.text));
     if (!kept.has(block.text) && !seen.has(block.text) && !isTitle) {
       removed.push({ kind: block.label ?? 'boilerplate', text: block.text });
     }
   }
   return { blocks, removed: mergeRuns(removed), metadata: { ...metadata, ...metadataFromText(blocks, removed, metadata) } };
+}
+
+/** Revealed hidden text replaces what scoring found only when it holds this many times more. */
+const REVEAL_GAIN = 2;
+
+interface Candidate {
+  blocks: BodyBlock[];
+  removed: Removed[];
+  chars: number;
+  page: PageStats;
+}
+
+/** The scoring passes, strictest first, until one finds an article of a reasonable length. */
+function scoringPasses(body: Element, title: string | null, reveal: boolean): Candidate {
+  let best: Candidate | null = null;
+  for (const attempt of ATTEMPTS) {
+    const page = computePageStats(body, attempt.stripUnlikely, reveal);
+    const containers = findArticle(body, page, attempt);
+    const candidate = { ...sortBlocks(collectBlocks(containers, { page, ...attempt, reveal }), title), page };
+    if (!best || candidate.chars > best.chars) best = candidate;
+    if (candidate.chars >= MIN_ARTICLE_CHARS) break;
+  }
+  return best!;
+}
+
+/** A sentence's worth of words, ended by sentence punctuation: what prose is made of. */
+const MIN_PROSE_WORDS = 10;
+const SENTENCE_END = /[.!?…]["'”’)\]]*(\s|$)/;
+
+function readsAsProse(text: string): boolean {
+  return SENTENCE_END.test(text) && wordCount(text) >= MIN_PROSE_WORDS;
+}
+
+/**
+ * The last step before refusing: every block of the page that reads as prose, whatever furniture
+ * it sits in (table cells, text between `<br>`s and `<font>` runs are blocks of their own), with
+ * the headings right above such blocks.
+ */
+function proseBlocks(all: TextBlock[]): TextBlock[] {
+  const kept: TextBlock[] = [];
+  all.forEach((block, i) => {
+    const next = all[i + 1];
+    if (block.label === 'navigation' && !readsAsProse(block.text)) return;
+    if (readsAsProse(block.text) || (block.kind === 'heading' && next !== undefined && readsAsProse(next.text))) {
+      kept.push({ ...block, label: null });
+    }
+  });
+  return kept;
+}
+
+/** Plain text (or HTML) declared by the page as its body, as paragraphs. */
+function blocksOfText(text: string): BodyBlock[] {
+  const plain = /<\/?(p|br|div|h\d|li)\b[^>]*>/i.test(text) ? textOfHtml(text) : text;
+  return plain
+    .split(/\n\s*\n|\r?\n/)
+    .map((line) => line.replace(/[\s\u00a0\u200b]+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .map((line) => ({ kind: 'paragraph' as const, text: line }));
+}
+
+/** The text of a fragment of HTML, one line per block. */
+function textOfHtml(fragment: string): string {
+  const root = findElement(parsePage(`<body>${fragment}</body>`), (el) => el.name === 'body');
+  if (!root) return '';
+  const page = computePageStats(root, false);
+  return collectBlocks([root], { page, cleanConditionally: false, weightClasses: false })
+    .map((b) => b.text)
+    .join('\n');
 }
 
 /** Blocks near the top of a page where a byline or a publishing stamp may stand. */
@@ -106,7 +190,7 @@ function metadataFromText(blocks: BodyBlock[], removed: Removed[], found: FoundM
 function sortBlocks(candidate: TextBlock[], title: string | null): { blocks: BodyBlock[]; removed: Removed[]; chars: number } {
   const blocks: BodyBlock[] = [];
   const removed: Removed[] = [];
-  const titleKey = title ? normalize(title) : null;
+  const headlines = headlineKeys(title);
   let chars = 0;
   let inTeaserList = false;
   candidate.forEach((block, i) => {
@@ -124,7 +208,7 @@ function sortBlocks(candidate: TextBlock[], title: string | null): { blocks: Bod
     }
     const kind = block.label ?? (block.text.length <= MAX_FURNITURE_CHARS ? furnitureKind(block.text) : null);
     if (kind) removed.push({ kind, text: block.text });
-    else if (block.kind === 'heading' && blocks.length === 0 && titleKey !== null && normalize(block.text) === titleKey) return;
+    else if (blocks.length === 0 && block.text.length <= (title?.length ?? -1) + 10 && headlines.has(normalize(block.text))) return;
     else {
       blocks.push({ kind: block.kind, text: block.text });
       chars += block.text.length;
@@ -142,6 +226,22 @@ function sortBlocks(candidate: TextBlock[], title: string | null): { blocks: Bod
 /** Furniture recognised by its text: the shared rules plus a social post's attribution line. */
 function furnitureKind(text: string): RemovedKind | null {
   return EMBED_ATTRIBUTION.test(text) ? 'embed' : boilerplateKind(text);
+}
+
+/** A title's own parts between site-name separators, of this many words or more, are headlines too. */
+const MIN_HEADLINE_WORDS = 3;
+const TITLE_SEPARATOR = /\s+[|–—-]\s+|:\s+|\s+[»›]\s+/;
+
+/**
+ * The forms of the page's headline as the page may print it over the article: the whole title,
+ * or one side of it without the site's name ("Harbor Town Gazette - Ferry service to resume").
+ */
+function headlineKeys(title: string | null): Set<string> {
+  const keys = new Set<string>();
+  if (!title) return keys;
+  keys.add(normalize(title));
+  for (const part of title.split(TITLE_SEPARATOR)) if (wordCount(part) >= MIN_HEADLINE_WORDS) keys.add(normalize(part));
+  return keys;
 }
 
 function normalize(text: string): string {

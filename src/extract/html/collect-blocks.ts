@@ -3,9 +3,9 @@
 // id, or because it fails the article-content checks (link-heavy lists, image strips, forms).
 import type { BlockKind, RemovedKind } from '../../model.ts';
 import { trimHead, trimTail } from '../../text/tail-runs.ts';
-import { BLOCK_LEVEL, HEADINGS, attr, hintOf, isElement, isHidden, isText, NON_CONTENT, type AnyNode, type Element } from './dom.ts';
+import { BLOCK_LEVEL, HEADINGS, attr, hintOf, isElement, isText, NON_CONTENT, type AnyNode, type Element } from './dom.ts';
 import { classWeight } from './find-article.ts';
-import { linkDensity, type ElementStats, type PageStats } from './page-stats.ts';
+import { isSkipped, linkDensity, type ElementStats, type PageStats } from './page-stats.ts';
 
 export interface TextBlock {
   kind: BlockKind;
@@ -20,6 +20,8 @@ export interface CollectOptions {
   /** Apply Readability-style checks that drop link lists, image strips and forms inside the article. */
   cleanConditionally: boolean;
   weightClasses: boolean;
+  /** Hidden and `<noscript>` text counts too (see `computePageStats`). */
+  reveal?: boolean;
 }
 
 /** A "furniture" element holding more than this share of the text walked is a page wrapper with an unlucky class name. */
@@ -79,7 +81,7 @@ function walkChildren(node: AnyNode & { children: AnyNode[] }, kind: BlockKind, 
     }
     if (!isElement(child)) continue;
     const name = child.name;
-    if (NON_CONTENT.has(name) || isHidden(child)) continue;
+    if (isSkipped(child, w.options.reveal ?? false)) continue;
     if (name === 'img') continue;
     if (!BLOCK_LEVEL.has(name)) {
       walkChildren(child, kind, furnitureOf(child, w) ?? label, w);
@@ -162,7 +164,7 @@ function findFailing(el: Element, page: PageStats, options: CollectOptions, fail
     for (const key of STAT_KEYS) adjusted[key] -= original[key] - (after?.[key] ?? 0);
   }
   const figures = adjusted ?? own;
-  if (!isRoot && CONDITIONAL.has(el.name) && failsContentChecks(el, figures, options)) {
+  if (!isRoot && (CONDITIONAL.has(el.name) || (el.name === 'td' && isLayoutCell(el))) && failsContentChecks(el, figures, options)) {
     failing.set(el, linkDensity(figures) > 0.5 ? 'navigation' : 'boilerplate');
     return null;
   }
@@ -207,6 +209,37 @@ function failsContentChecks(el: Element, s: ElementStats, options: CollectOption
   if (weight >= 25 && density > 0.5) return true;
   if ((s.embeds === 1 && s.chars < 75) || s.embeds > 1) return true;
   return false;
+}
+
+/**
+ * A cell of a table used for layout, as pages of the 1990s and 2000s are built: a few rows whose
+ * cells are the page's columns (menu, story, sidebar), checked like the divs of later pages. The
+ * cells of a data table, or of a long table of rows (a list of books, of results), are its content.
+ */
+const MAX_LAYOUT_ROWS = 4;
+const layoutTables = new WeakMap<Element, boolean>();
+
+function isLayoutCell(el: Element): boolean {
+  const row = el.parent && isElement(el.parent) && el.parent.name === 'tr' ? el.parent : null;
+  const section = row?.parent && isElement(row.parent) ? row.parent : null;
+  const table = section && section.name !== 'table' ? (section.parent && isElement(section.parent) ? section.parent : null) : section;
+  if (!table || table.name !== 'table') return false;
+  let layout = layoutTables.get(table);
+  if (layout === undefined) {
+    layout = rowCount(table) <= MAX_LAYOUT_ROWS && !isDataTable(table);
+    layoutTables.set(table, layout);
+  }
+  return layout;
+}
+
+function rowCount(table: Element): number {
+  let rows = 0;
+  for (const child of table.children) {
+    if (!isElement(child)) continue;
+    if (child.name === 'tr') rows++;
+    else if (child.name === 'tbody' || child.name === 'thead' || child.name === 'tfoot') rows += child.children.filter((c) => isElement(c) && c.name === 'tr').length;
+  }
+  return rows;
 }
 
 function isDataTable(el: Element): boolean {

@@ -39,7 +39,12 @@ function isUnlikely(el: Element): boolean {
   return hint !== '' && UNLIKELY.test(hint) && !MAYBE_CANDIDATE.test(hint);
 }
 
-export function computePageStats(root: Element, stripUnlikely: boolean): PageStats {
+/**
+ * `reveal` counts what a browser hides until a script shows it (`hidden`, `display: none`) and
+ * what it shows only without scripts (`<noscript>`): pages that stream their text into a hidden
+ * element, or print their posts only for readers without scripts, hold nothing visible otherwise.
+ */
+export function computePageStats(root: Element, stripUnlikely: boolean, reveal = false): PageStats {
   const stats = new Map<Element, ElementStats>();
   const excluded = new Set<Element>();
   const visit = (el: Element, inList: boolean, inLink: boolean, inCode: boolean): ElementStats => {
@@ -62,7 +67,7 @@ export function computePageStats(root: Element, stripUnlikely: boolean): PageSta
         const commas = child.data.match(COMMAS);
         if (commas) s.commas += commas.length;
       } else if (isElement(child)) {
-        if (NON_CONTENT.has(child.name) || isHidden(child) || (stripUnlikely && !code && isUnlikely(child))) {
+        if (isSkipped(child, reveal) || (stripUnlikely && !code && isUnlikely(child))) {
           excluded.add(child);
           if (EMBED_TAGS.has(child.name)) s.embeds += 1;
           if (child.name === 'input') s.inputs += 1;
@@ -85,6 +90,12 @@ export function computePageStats(root: Element, stripUnlikely: boolean): PageSta
   };
   visit(root, false, false, false);
   return { stats, excluded };
+}
+
+/** Elements whose text is not page text: non-content and hidden ones, unless revealed. */
+export function isSkipped(el: Element, reveal: boolean): boolean {
+  if (reveal) return el.name !== 'noscript' && NON_CONTENT.has(el.name);
+  return NON_CONTENT.has(el.name) || isHidden(el);
 }
 
 /** Length of text once runs of white space count as one character. */

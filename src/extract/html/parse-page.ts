@@ -2,7 +2,7 @@
 // parser's cost grows with the square of the depth) or hold absurdly many elements (each costs
 // about a kilobyte and a half through extraction: a 20 MB page of 1.2 million empty spans took
 // 1.9 GB). Such a page is hostile or broken.
-import { DomHandler, type Document } from 'domhandler';
+import { DomHandler, type ChildNode, type Document, type Element } from 'domhandler';
 import { Parser } from 'htmlparser2';
 
 /** Browsers stop nesting at 512 levels; twice that is more than any real page needs. */
@@ -46,6 +46,45 @@ class DepthLimitedHandler extends DomHandler {
 
 export function parsePage(html: string): Document {
   const handler = new DepthLimitedHandler(undefined, { withStartIndices: false });
-  new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(html);
+  new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(closeCdata(html));
+  moveStraysIntoBody(handler.root);
   return handler.root;
+}
+
+/**
+ * In HTML (outside SVG and MathML) `<![CDATA[` opens a comment that the next `>` closes;
+ * htmlparser2 reads on to a `]]>` or a `-->`, and a forum page that writes one stray `<![CDATA[`
+ * before its posts loses them all. Written as the comment a browser sees.
+ */
+function closeCdata(html: string): string {
+  if (!html.includes('<![CDATA[')) return html;
+  return html.replace(/<!\[CDATA\[[^>]*>/g, (open) => `<!--${open.slice(2, -1).replace(/--/g, '- -')}-->`);
+}
+
+/**
+ * What a page writes after `</body>` or `</html>` (templates that close the page early and go
+ * on) is shown in the body by browsers; htmlparser2 leaves it beside the `<html>` element, where
+ * extraction, which reads the body, would never see it.
+ */
+function moveStraysIntoBody(root: Document): void {
+  const html = root.children.find((c): c is Element => c.type === 'tag' && c.name === 'html');
+  if (!html) return;
+  const body = html.children.find((c): c is Element => c.type === 'tag' && c.name === 'body');
+  if (!body) return;
+  const strays: ChildNode[] = [];
+  for (const node of [...root.children.slice(root.children.indexOf(html) + 1), ...html.children.slice(html.children.indexOf(body) + 1)]) {
+    if (node.type === 'tag' || node.type === 'script' || node.type === 'style' || (node.type === 'text' && 'data' in node && /\S/.test(node.data))) {
+      strays.push(node);
+    }
+  }
+  for (const node of strays) {
+    const siblings = node.parent!.children;
+    siblings.splice(siblings.indexOf(node), 1);
+    const last = body.children[body.children.length - 1] ?? null;
+    node.prev = last;
+    node.next = null;
+    if (last) last.next = node;
+    node.parent = body;
+    body.children.push(node);
+  }
 }
