@@ -127,7 +127,8 @@ function proseBlocks(all: TextBlock[]): TextBlock[] {
 
 /** Plain text (or HTML) declared by the page as its body, as paragraphs. */
 function blocksOfText(text: string): BodyBlock[] {
-  const plain = /<\/?(p|br|div|h\d|li)\b[^>]*>/i.test(text) ? textOfHtml(text) : text;
+  // (the tag's name is enough to tell HTML: no scan to its '>', which a run of unclosed tags made quadratic)
+  const plain = /<\/?(?:p|br|div|h\d|li)\b/i.test(text) ? textOfHtml(text) : text;
   return plain
     .split(/\n\s*\n|\r?\n/)
     .map((line) => line.replace(/[\s\u00a0\u200b]+/g, ' ').trim())
@@ -230,7 +231,8 @@ function furnitureKind(text: string): RemovedKind | null {
 
 /** A title's own parts between site-name separators, of this many words or more, are headlines too. */
 const MIN_HEADLINE_WORDS = 3;
-const TITLE_SEPARATOR = /\s+[|–—-]\s+|:\s+|\s+[»›]\s+/;
+/** Between a title's parts, once its white space is collapsed to single spaces (a run of spaces read from every start was quadratic). */
+const TITLE_SEPARATOR = / [|–—-] |: | [»›] /;
 
 /**
  * The forms of the page's headline as the page may print it over the article: the whole title,
@@ -240,7 +242,7 @@ function headlineKeys(title: string | null): Set<string> {
   const keys = new Set<string>();
   if (!title) return keys;
   keys.add(normalize(title));
-  for (const part of title.split(TITLE_SEPARATOR)) if (wordCount(part) >= MIN_HEADLINE_WORDS) keys.add(normalize(part));
+  for (const part of title.replace(/\s+/g, ' ').split(TITLE_SEPARATOR)) if (wordCount(part) >= MIN_HEADLINE_WORDS) keys.add(normalize(part));
   return keys;
 }
 

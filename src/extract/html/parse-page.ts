@@ -58,7 +58,17 @@ export function parsePage(html: string): Document {
  */
 function closeCdata(html: string): string {
   if (!html.includes('<![CDATA[')) return html;
-  return html.replace(/<!\[CDATA\[[^>]*>/g, (open) => `<!--${open.slice(2, -1).replace(/--/g, '- -')}-->`);
+  // scanned by position: a pattern `<!\[CDATA\[[^>]*>` re-read the rest of the page from every unclosed opening
+  let out = '';
+  let from = 0;
+  for (let at = html.indexOf('<![CDATA[', from); at >= 0; at = html.indexOf('<![CDATA[', from)) {
+    const close = html.indexOf('>', at + 9);
+    if (close < 0) break;
+    const open = html.slice(at, close + 1);
+    out += `${html.slice(from, at)}<!--${open.slice(2, -1).replace(/--/g, '- -')}-->`;
+    from = close + 1;
+  }
+  return out + html.slice(from);
 }
 
 /**
