@@ -11,6 +11,7 @@ import { extractText } from './extract-text.ts';
 import type { Extracted } from './extracted.ts';
 import { hostOf } from './host-of.ts';
 import { normalizeDateValue } from './find-dates.ts';
+import { htmlPageType, TEXT_PAGE_TYPE } from './page-type.ts';
 
 /** Blank line between blocks, as in the plain text a reader would copy. */
 const BLOCK_SEPARATOR = '\n\n';
@@ -49,6 +50,7 @@ export function extractArticle(raw: RawDocument): Article {
     encoding: raw.encoding,
     blocks,
     sentences: [],
+    pageType: extracted.document ? htmlPageType(extracted.document, url, extracted.blocks, found) : TEXT_PAGE_TYPE,
   };
 }
 

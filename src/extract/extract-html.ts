@@ -34,7 +34,7 @@ export function extractHtml(html: string): Extracted {
   const document = parsePage(html);
   const metadata = readHtmlMetadata(document);
   const body = findElement(document, (el) => el.name === 'body') ?? findElement(document, (el) => el.name === 'html');
-  if (!body) return { blocks: [], removed: [], metadata };
+  if (!body) return { blocks: [], removed: [], metadata, document };
 
   let best: { blocks: BodyBlock[]; removed: Removed[]; chars: number; page: PageStats } | null = null;
   for (const attempt of ATTEMPTS) {
@@ -58,7 +58,7 @@ export function extractHtml(html: string): Extracted {
       removed.push({ kind: block.label ?? 'boilerplate', text: block.text });
     }
   }
-  return { blocks, removed: mergeRuns(removed), metadata: { ...metadata, ...metadataFromText(blocks, removed, metadata) } };
+  return { blocks, removed: mergeRuns(removed), metadata: { ...metadata, ...metadataFromText(blocks, removed, metadata) }, document };
 }
 
 /** Blocks near the top of a page where a byline or a publishing stamp may stand. */
