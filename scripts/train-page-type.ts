@@ -45,7 +45,7 @@ function train(rows: Row[], kind: string): PageTypeModel {
   const x = rows.map((r) => r.signals);
   const y = rows.map((r) => r.page.type);
   const weights = classWeights(rows);
-  if (kind === 'mlp') return { kind: 'mlp', ...trainMlp(x, y, PAGE_FEATURES, CLASSES, { hiddenUnits: 24, epochs: 60, rate: 0.02, l2: 1e-4, classWeights: weights }) };
+  if (kind === 'mlp') return { kind: 'mlp', ...trainMlp(x, y, PAGE_FEATURES, CLASSES, { hiddenUnits: 16, epochs: 40, rate: 0.02, l2: 1e-3, classWeights: weights }) };
   return { kind: 'logistic', ...trainLogistic(x, y, PAGE_FEATURES, CLASSES, { epochs: 60, rate: 0.05, l2: 1e-3, classWeights: weights }) };
 }
 

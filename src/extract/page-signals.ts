@@ -8,26 +8,33 @@ import type { Document } from 'domhandler';
 import type { BodyBlock, FoundMetadata } from './extracted.ts';
 import { attr, isElement, isText, NON_CONTENT, type AnyNode, type Element } from './html/dom.ts';
 
-/** Class and id words, each a family of page parts. */
-const HINTS = {
-  post: /\b(post|posts|reply|replies|message|thread|topic|comment-body|postbody|post-content|forum|discussion|answer|question|vote|votes)\b/,
-  user: /\b(username|user-?name|avatar|author-info|user-info|postauthor|poster|member|reputation|joined|signature|usertitle|badge)\b/,
-  product: /\b(product|products|price|prices|cart|sku|add-to-cart|addtocart|buy|checkout|variant|variants|quantity|qty|stock|rating|reviews?|swatch|wishlist)\b/,
-  docs: /\b(docs?|documentation|toc|table-of-contents|api|highlight|syntax|sourcecode|code-block|codeblock|language-[a-z]+|hljs|prettyprint|admonition|sphinx|md-content|markdown-body|rst-content|version-?select|on-this-page)\b/,
-  card: /\b(card|cards|grid|tile|tiles|item|items|result|results|listing|listings|teaser|teasers|thumb|thumbnail|entry|entries|loop|feed|river|archive|collection)\b/,
-  filter: /\b(filter|filters|facet|facets|sort|sorting|sort-by|refine|pagination|pager|page-numbers|load-more)\b/,
-  byline: /\b(byline|author|authors|by-line|writer|dateline|published|post-date|entry-date|posted-on|article-date|timestamp)\b/,
-  article: /\b(article|article-body|articlebody|story|story-body|entry-content|post-content|blog-post|single-post|prose)\b/,
-  service: /\b(service|services|solutions|cta|call-to-action|hero|testimonial|testimonials|pricing|plans|features|benefits|process|why-us|quote-form|estimate|faq|accordion|team)\b/,
+/** Class and id words (whole class names and their parts between hyphens), each a family of page parts. */
+const HINTS: Record<string, string> = {
+  post: 'post posts reply replies message messages thread threads topic topics postbody forum discussion answer answers question vote votes upvote',
+  user: 'username avatar author-info user-info userinfo postauthor poster member reputation joined signature usertitle badge user',
+  product: 'product products price prices cart sku add-to-cart addtocart buy checkout variant variants quantity qty stock rating reviews review swatch wishlist woocommerce',
+  docs: 'docs doc documentation toc table-of-contents api highlight syntax sourcecode code-block codeblock hljs prettyprint admonition sphinx md-content markdown-body rst-content on-this-page docsearch navtree',
+  card: 'card cards grid tile tiles item items result results listing listings teaser teasers thumb thumbnail entry entries loop feed river archive collection',
+  filter: 'filter filters facet facets sort sorting sort-by refine pagination pager page-numbers load-more',
+  byline: 'byline author authors by-line writer dateline published post-date entry-date posted-on article-date timestamp',
+  article: 'article article-body articlebody story story-body entry-content post-content blog-post single-post prose',
+  service: 'service services solutions cta call-to-action hero testimonial testimonials pricing plans features benefits process why-us quote-form estimate faq accordion team',
 };
+const HINT_FAMILIES = Object.keys(HINTS);
+const HINT_WORDS = new Map<string, number>(HINT_FAMILIES.flatMap((family, i) => HINTS[family]!.split(' ').map((w) => [w, i] as [string, number])));
 
-const PRICE = /[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(usd|eur|gbp)\b/gi;
-const CART_WORDS = /\b(add to (cart|bag|basket)|buy now|in stock|out of stock|free shipping|add to wishlist|checkout|select (size|options?)|quantity)\b/gi;
-const FORUM_WORDS = /\b(reply|replies|quote|posted|joined|posts:|member since|thread|upvotes?|permalink|report post|original poster|asked|answered|votes?)\b/gi;
-const SERVICE_WORDS = /\b(contact us|get (a|your) (free )?(quote|estimate|consultation)|free (quote|estimate|consultation)|call (us|now|today)|book (now|an appointment|a call)|schedule (a|your)|our (services|team|clients|process)|request a)\b/gi;
-const DOC_WORDS = /\b(parameters?|returns?|example|usage|syntax|install(ation)?|configur(e|ation)|reference|api|function|method|class|argument|version|deprecated|npm|pip|import)\b/gi;
-const LIST_WORDS = /\b(read more|view (all|more|details)|see (all|more)|show (all|more)|results?|sort by|filter|page \d+|next page|load more|items?)\b/gi;
-const ARTICLE_WORDS = /\b(said|says|according to|reported|told|percent|minutes? read|min read|share this)\b/gi;
+/** Words and phrases of page text (lower case, up to three words), each a family. */
+const PHRASES: Record<string, string> = {
+  cart: 'add to cart|add to bag|add to basket|buy now|in stock|out of stock|free shipping|add to wishlist|checkout|select size|select options|quantity|sku',
+  forum: 'reply|replies|quote|posted|joined|posts:|member since|thread|upvote|upvotes|permalink|report post|original poster|asked|answered|votes|vote',
+  service: 'contact us|get a quote|free quote|free estimate|free consultation|call us|call now|call today|book now|book an appointment|schedule a|our services|our team|our clients|our process|request a',
+  docs: 'parameters|parameter|returns|example|usage|syntax|install|installation|configure|configuration|reference|api|function|method|class|argument|version|deprecated|npm|pip|import',
+  list: 'read more|view all|view more|view details|see all|see more|show all|show more|results|result|sort by|filter|next page|load more|items|item',
+  article: 'said|says|according to|reported|told|percent|min read|minute read|minutes read|share this',
+};
+const PHRASE_FAMILIES = Object.keys(PHRASES);
+const PHRASE_WORDS = new Map<string, number>(PHRASE_FAMILIES.flatMap((family, i) => PHRASES[family]!.split('|').map((w) => [w, i] as [string, number])));
+const CURRENCY = new Set(['$', '€', '£', '¥']);
 
 /** JSON-LD types, grouped by the page type they speak for. */
 const DECLARED: ReadonlyArray<readonly [string, ReadonlySet<string>]> = [
@@ -70,8 +77,8 @@ export const PAGE_FEATURES: readonly string[] = [
   'logForms', 'logInputs', 'logButtons', 'logSelects', 'logTextareas', 'logPre', 'logCode', 'logTables', 'logListItems', 'logArticles',
   'logH1', 'logH2', 'logH3', 'logImages', 'logTimes', 'logNavs', 'logAsides', 'logLinks', 'logIframes', 'logDl',
   'logMaxRepeat', 'logRepeatGroups', 'repeatLinkShare',
-  ...Object.keys(HINTS).map((k) => `hint_${k}`),
-  'logPrices', 'logCartWords', 'logForumWords', 'logServiceWords', 'logDocWords', 'logListWords', 'logArticleWords',
+  ...HINT_FAMILIES.map((k) => `hint_${k}`),
+  'logPrices', ...PHRASE_FAMILIES.map((k) => `words_${k}`),
   ...DECLARED.map(([name]) => name), 'ogArticle', 'ogProduct', 'ogWebsite', 'ogOther',
   ...PATH.map(([name]) => name), 'urlDepth', 'urlDate', 'urlSlugWords', 'urlNumericId', 'urlRoot', 'urlQuery', 'urlKnown',
   ...TITLE_WORDS.map(([name]) => name), 'titleWords', 'h1Count1',
@@ -82,7 +89,7 @@ const log1p = Math.log1p;
 /** The numbers of one HTML page, in PAGE_FEATURES order. */
 export function htmlPageSignals(document: Document, url: string | null, blocks: readonly BodyBlock[], metadata: FoundMetadata): number[] {
   const tags = new Map<string, number>();
-  const hintCounts = Object.fromEntries(Object.keys(HINTS).map((k) => [k, 0])) as Record<keyof typeof HINTS, number>;
+  const hintCounts = new Array<number>(HINT_FAMILIES.length).fill(0);
   const textParts: string[] = [];
   const jsonLd: string[] = [];
   let ogType = '';
@@ -122,10 +129,9 @@ export function htmlPageSignals(document: Document, url: string | null, blocks: 
         continue;
       }
       if (NON_CONTENT.has(name) && name !== 'button' && name !== 'input' && name !== 'select' && name !== 'textarea') continue;
-      const hint = `${node.attribs.class ?? ''} ${node.attribs.id ?? ''}`.toLowerCase();
-      if (hint.length > 1) {
-        for (const key of Object.keys(HINTS) as Array<keyof typeof HINTS>) if (HINTS[key].test(hint)) hintCounts[key]++;
-      }
+      const cls = node.attribs.class;
+      const id = node.attribs.id;
+      if (cls || id) countHints(`${cls ?? ''} ${id ?? ''}`, hintCounts);
       if (name === 'a') link = true;
     }
     const children = (node as { children?: AnyNode[] }).children;
@@ -139,8 +145,7 @@ export function htmlPageSignals(document: Document, url: string | null, blocks: 
     const repeat = inRepeat || groups.max >= 4;
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, inLink: link, inRepeat: repeat });
   }
-  const text = textParts.join(' ');
-  const count = (re: RegExp): number => log1p(text.match(re)?.length ?? 0);
+  const { prices, phrases } = countPhrases(textParts);
   const tag = (name: string): number => log1p(tags.get(name) ?? 0);
   const declared = new Set<string>();
   for (const match of jsonLd.join('\n').matchAll(LD_TYPE)) for (const name of match[1]!.match(/[A-Za-z]+/g) ?? []) declared.add(name.toLowerCase());
@@ -188,8 +193,8 @@ export function htmlPageSignals(document: Document, url: string | null, blocks: 
     tag('form'), tag('input'), tag('button'), tag('select'), tag('textarea'), tag('pre'), tag('code'), tag('table'), tag('li'), tag('article'),
     tag('h1'), tag('h2'), tag('h3'), tag('img'), tag('time'), tag('nav'), tag('aside'), tag('a'), tag('iframe'), tag('dl'),
     log1p(maxRepeat), log1p(repeatGroups), repeatWords ? repeatLinkWords / repeatWords : 0,
-    ...Object.values(hintCounts).map(log1p),
-    count(PRICE), count(CART_WORDS), count(FORUM_WORDS), count(SERVICE_WORDS), count(DOC_WORDS), count(LIST_WORDS), count(ARTICLE_WORDS),
+    ...hintCounts.map(log1p),
+    log1p(prices), ...phrases.map(log1p),
     ...DECLARED.map(([, names]) => ([...names].some((n) => declared.has(n)) ? 1 : 0)),
     ogType === 'article' ? 1 : 0, ogType.startsWith('product') ? 1 : 0, ogType === 'website' ? 1 : 0, ogType && !/^(article|product|website)/.test(ogType) ? 1 : 0,
     ...PATH.map(([, re]) => (segments.some((s) => re.test(s)) ? 1 : 0)),
@@ -204,6 +209,64 @@ export function htmlPageSignals(document: Document, url: string | null, blocks: 
     log1p(countWords(title)),
     (tags.get('h1') ?? 0) === 1 ? 1 : 0,
   ];
+}
+
+/** Adds one to each family a class or id names (once per family per element). */
+function countHints(hint: string, counts: number[]): void {
+  const seen = new Set<number>();
+  for (const name of hint.toLowerCase().split(/\s+/)) {
+    if (!name) continue;
+    const whole = HINT_WORDS.get(name);
+    if (whole !== undefined) seen.add(whole);
+    if (name.includes('-') || name.includes('_')) {
+      for (const part of name.split(/[-_]+/)) {
+        const family = HINT_WORDS.get(part);
+        if (family !== undefined) seen.add(family);
+      }
+    }
+  }
+  for (const family of seen) counts[family]!++;
+}
+
+/** Prices ("$12.99", "€ 5") and the phrase families' words in the page's text, by word, bigram and trigram lookups. */
+function countPhrases(parts: readonly string[]): { prices: number; phrases: number[] } {
+  const phrases = new Array<number>(PHRASE_FAMILIES.length).fill(0);
+  let prices = 0;
+  let prev = '';
+  let prev2 = '';
+  for (const part of parts) {
+    for (const raw of part.toLowerCase().split(/\s+/)) {
+      if (!raw) continue;
+      if (CURRENCY.has(raw[0]!) && (raw.length === 1 || (raw.charCodeAt(1) >= 48 && raw.charCodeAt(1) <= 57))) prices++;
+      const word = trimPunctuation(raw);
+      if (!word) continue;
+      const one = PHRASE_WORDS.get(word) ?? PHRASE_WORDS.get(raw);
+      if (one !== undefined) phrases[one]!++;
+      if (prev) {
+        const two = PHRASE_WORDS.get(`${prev} ${word}`);
+        if (two !== undefined) phrases[two]!++;
+        if (prev2) {
+          const three = PHRASE_WORDS.get(`${prev2} ${prev} ${word}`);
+          if (three !== undefined) phrases[three]!++;
+        }
+      }
+      prev2 = prev;
+      prev = word;
+    }
+  }
+  return { prices, phrases };
+}
+
+function trimPunctuation(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && !isWordChar(word.charCodeAt(start))) start++;
+  while (end > start && !isWordChar(word.charCodeAt(end - 1))) end--;
+  return start === 0 && end === word.length ? word : word.slice(start, end);
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code > 127;
 }
 
 /** The size of the largest run of element children sharing a tag and a class. */
