@@ -120,7 +120,7 @@ export function readHtmlMetadata(root: AnyNode): FoundMetadata {
     ),
   );
   const outletName = outlet && /^https?:\/\//i.test(outlet) ? hostOf(outlet) : outlet;
-  const title = headlineOf(sources.h1s, [declaredTitle, sources.title], outletName) ?? withoutSiteSuffix(declaredTitle, outletName, url);
+  const title = headlineOf(sources.h1s, [declaredTitle, sources.title], outletName, url) ?? withoutSiteSuffix(declaredTitle, outletName, url);
   return {
     title: clip(title, 400),
     outlet: clip(outletName, MAX_OUTLET_CHARS),
@@ -191,23 +191,17 @@ function namesOf(value: unknown): string | undefined {
  * declared titles (Open Graph, <title>) are written for search results and shares, often longer
  * or reworded ("Title | Site", "Best X in 2025 - Top 10 Picks"), so they come second.
  */
-function headlineOf(h1s: readonly string[], declared: ReadonlyArray<string | null>, outlet: string | null): string | null {
-  const siteNames = new Set<string>();
-  if (outlet) siteNames.add(wordKey(outlet));
-  for (const title of declared) {
-    if (!title) continue;
-    const parts = title.split(TITLE_SEPARATOR);
-    // the short end of "Headline | Site" is the site's name
-    if (parts.length > 1) for (const part of [parts[0]!, parts[parts.length - 1]!]) if (part.length <= 40) siteNames.add(wordKey(part));
-  }
+function headlineOf(h1s: readonly string[], declared: ReadonlyArray<string | null>, outlet: string | null, url: string | null): string | null {
+  const names = [outlet, siteOfHost(url)].filter((n): n is string => !!n).map(compactKey);
   const declaredWords = new Set(declared.flatMap((t) => (t ? wordKey(t).split(' ') : [])));
   let best: string | null = null;
   // with a declared title, a heading that shares none of its words is a section's or a widget's
   let bestShared = declaredWords.size ? 0 : -1;
   for (const raw of h1s) {
-    const h1 = raw.replace(/\s+/g, ' ').trim();
+    // a heading's anchor link ("Quickstart¶") is no part of it
+    const h1 = raw.replace(/\s+/g, ' ').replace(/[\s¶§#🔗]+$/u, '').trim();
     const key = wordKey(h1);
-    if (!key || h1.length > MAX_HEADLINE_CHARS || siteNames.has(key)) continue;
+    if (!key || h1.length > MAX_HEADLINE_CHARS || isSiteName(h1, names)) continue;
     const words = key.split(' ');
     const shared = declaredWords.size ? words.filter((w) => declaredWords.has(w)).length / words.length : 0;
     if (shared > bestShared) {
@@ -238,13 +232,15 @@ function withoutSiteSuffix(title: string | null, outlet: string | null, url: str
   const parts = title.split(TITLE_SEPARATOR);
   if (parts.length < 2) return title;
   const names = [outlet, siteOfHost(url)].filter((n): n is string => !!n).map(compactKey);
-  const isSite = (part: string): boolean => {
-    const key = compactKey(part);
-    return key.length > 1 && names.some((site) => key === site || site.startsWith(key) || key.startsWith(site));
-  };
-  if (isSite(parts[parts.length - 1]!)) return parts.slice(0, -1).join(' - ');
-  if (isSite(parts[0]!)) return parts.slice(1).join(' - ');
+  if (isSiteName(parts[parts.length - 1]!, names)) return parts.slice(0, -1).join(' - ');
+  if (isSiteName(parts[0]!, names)) return parts.slice(1).join(' - ');
   return title;
+}
+
+/** Whether a piece of a title is the site's name: one of `names` (compact keys), or the start of one, or starting with one. */
+function isSiteName(part: string, names: readonly string[]): boolean {
+  const key = compactKey(part);
+  return key.length > 1 && names.some((site) => site.length > 1 && (key === site || site.startsWith(key) || key.startsWith(site)));
 }
 
 /** "www.bbc.co.uk" → "bbc". */
