@@ -12,6 +12,7 @@ import type { Extracted } from './extracted.ts';
 import { hostOf } from './host-of.ts';
 import { normalizeDateValue } from './find-dates.ts';
 import { htmlPageType, TEXT_PAGE_TYPE } from './page-type.ts';
+import { cleanAuthor } from './settle-metadata.ts';
 
 /** Blank line between blocks, as in the plain text a reader would copy. */
 const BLOCK_SEPARATOR = '\n\n';
@@ -36,12 +37,13 @@ export function extractArticle(raw: RawDocument): Article {
   }
   const found = extracted.metadata;
   const url = raw.hints.url ?? found.url;
+  const outlet = raw.hints.outlet ?? found.outlet ?? hostOf(url);
   return {
     id: articleId(text),
     source: raw.source,
-    outlet: raw.hints.outlet ?? found.outlet ?? hostOf(url),
+    outlet,
     title: raw.hints.title ?? found.title,
-    author: raw.hints.author ?? found.author,
+    author: raw.hints.author ?? cleanAuthor(found.author, outlet, url),
     publishedAt: normalizeDateValue(raw.hints.publishedAt) ?? raw.hints.publishedAt ?? found.publishedAt,
     text,
     removed: extracted.removed,

@@ -4,6 +4,7 @@ import { outletFromFooter } from '../classify-boilerplate.ts';
 import type { FoundMetadata } from '../extracted.ts';
 import { normalizeDateValue } from '../find-dates.ts';
 import { hostOf } from '../host-of.ts';
+import { isSiteName, siteNames } from '../settle-metadata.ts';
 import { attr, textOf, walkElements, type AnyNode, type Element } from './dom.ts';
 
 /** Site names are short; a longer "name" is a slogan or a sentence. */
@@ -142,19 +143,31 @@ const ARTICLE_TYPES = /(Article|Posting|Report|BlogPosting|WebPage)$/;
 
 function collectJsonLd(scripts: string[]): LdFields {
   const fields: LdFields = {};
+  const nodes: Array<Record<string, unknown>> = [];
   for (const script of scripts) {
-    let data: unknown;
     try {
-      data = JSON.parse(script);
+      nodes.push(...flattenLd(JSON.parse(script)));
     } catch {
       continue;
     }
-    for (const node of flattenLd(data)) {
+  }
+  // a graph names its author once, as a Person node, and points at it: {"author": {"@id": "…#person"}}
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const node of nodes) if (typeof node['@id'] === 'string' && !byId.has(node['@id'])) byId.set(node['@id'], node);
+  const resolve = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value && typeof value === 'object' && !('name' in value) && typeof (value as Record<string, unknown>)['@id'] === 'string') {
+      return byId.get((value as Record<string, string>)['@id']!) ?? value;
+    }
+    return value;
+  };
+  {
+    for (const node of nodes) {
       const type = [node['@type']].flat().join(' ');
       if (!ARTICLE_TYPES.test(type)) continue;
       fields.headline ??= str(node.headline);
-      fields.publisher ??= nameOf(node.publisher);
-      fields.author ??= namesOf(node.author);
+      fields.publisher ??= nameOf(resolve(node.publisher));
+      fields.author ??= namesOf(resolve(node.author));
       fields.datePublished ??= str(node.datePublished);
       fields.url ??= str(node.url);
     }
@@ -192,7 +205,7 @@ function namesOf(value: unknown): string | undefined {
  * or reworded ("Title | Site", "Best X in 2025 - Top 10 Picks"), so they come second.
  */
 function headlineOf(h1s: readonly string[], declared: ReadonlyArray<string | null>, outlet: string | null, url: string | null): string | null {
-  const names = [outlet, siteOfHost(url)].filter((n): n is string => !!n).map(compactKey);
+  const names = siteNames(outlet, url);
   const declaredWords = new Set(declared.flatMap((t) => (t ? wordKey(t).split(' ') : [])));
   let best: string | null = null;
   // with a declared title, a heading that shares none of its words is a section's or a widget's
@@ -231,30 +244,10 @@ function withoutSiteSuffix(title: string | null, outlet: string | null, url: str
   if (!title) return title;
   const parts = title.split(TITLE_SEPARATOR);
   if (parts.length < 2) return title;
-  const names = [outlet, siteOfHost(url)].filter((n): n is string => !!n).map(compactKey);
+  const names = siteNames(outlet, url);
   if (isSiteName(parts[parts.length - 1]!, names)) return parts.slice(0, -1).join(' - ');
   if (isSiteName(parts[0]!, names)) return parts.slice(1).join(' - ');
   return title;
-}
-
-/** Whether a piece of a title is the site's name: one of `names` (compact keys), or the start of one, or starting with one. */
-function isSiteName(part: string, names: readonly string[]): boolean {
-  const key = compactKey(part);
-  return key.length > 1 && names.some((site) => site.length > 1 && (key === site || site.startsWith(key) || key.startsWith(site)));
-}
-
-/** "www.bbc.co.uk" → "bbc". */
-function siteOfHost(url: string | null): string | null {
-  const host = hostOf(url);
-  if (!host) return null;
-  const labels = host.replace(/^www\d?\./, '').split('.');
-  // the label before the public suffix ("co.uk", "com.au" have two parts)
-  const cut = labels.length >= 3 && labels[labels.length - 2]!.length <= 3 ? labels.length - 3 : labels.length - 2;
-  return labels[Math.max(0, cut)] ?? null;
-}
-
-function compactKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function outletFromCopyright(footerText: string): string | null {
