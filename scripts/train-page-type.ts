@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dir = args.find((a, i) => !a.startsWith('--') && !['--kind', '--cache'].includes(args[i - 1] ?? ''));
   if (!dir) throw new Error('usage: train-page-type <wcxb dev dir> [--cv] [--kind logistic|mlp] [--cache FILE]');
-  const kind = args.includes('--kind') ? args[args.indexOf('--kind') + 1]! : 'logistic';
+  const kind = args.includes('--kind') ? args[args.indexOf('--kind') + 1]! : 'mlp';
   // --cache FILE keeps the signals between runs while only the model is tried out
   const cache = args.includes('--cache') ? args[args.indexOf('--cache') + 1]! : null;
   let all: Row[];
