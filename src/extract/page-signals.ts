@@ -49,8 +49,6 @@ const DECLARED: ReadonlyArray<readonly [string, ReadonlySet<string>]> = [
   ['ldWebPage', new Set(['webpage', 'aboutpage', 'contactpage'])],
   ['ldPerson', new Set(['person'])],
 ];
-/** `"@type": "X"` or `"@type": ["X", "Y"]` in JSON-LD text, read without parsing it. */
-const LD_TYPE = /"@type"\s{0,20}:\s{0,20}(\[[^\]]{0,400}\]|"[^"]{0,100}")/g;
 
 /** Segments of an address's path, grouped by the page type they speak for. */
 const PATH = [
@@ -148,7 +146,7 @@ export function htmlPageSignals(document: Document, url: string | null, blocks: 
   const { prices, phrases } = countPhrases(textParts);
   const tag = (name: string): number => log1p(tags.get(name) ?? 0);
   const declared = new Set<string>();
-  for (const match of jsonLd.join('\n').matchAll(LD_TYPE)) for (const name of match[1]!.match(/[A-Za-z]+/g) ?? []) declared.add(name.toLowerCase());
+  for (const script of jsonLd) for (const name of declaredTypes(script)) declared.add(name);
 
   let bodyChars = 0;
   let paragraphs = 0;
@@ -209,6 +207,22 @@ export function htmlPageSignals(document: Document, url: string | null, blocks: 
     log1p(countWords(title)),
     (tags.get('h1') ?? 0) === 1 ? 1 : 0,
   ];
+}
+
+/** The names given as `"@type": "X"` or `"@type": ["X", "Y"]` in JSON-LD text, read without parsing it (lower case). */
+function declaredTypes(script: string): string[] {
+  const names: string[] = [];
+  for (let at = script.indexOf('"@type"'); at >= 0; at = script.indexOf('"@type"', at + 7)) {
+    let i = at + 7;
+    while (i < script.length && (script[i] === ' ' || script[i] === ':' || script[i] === '\n' || script[i] === '\t' || script[i] === '\r')) i++;
+    // a string or an array of them, read up to its closing mark (a few hundred characters at most)
+    const close = script[i] === '[' ? ']' : script[i] === '"' ? '"' : null;
+    if (!close) continue;
+    const end = script.indexOf(close, i + 1);
+    if (end < 0 || end - i > 400) continue;
+    for (const name of script.slice(i + 1, end).match(/[A-Za-z]+/g) ?? []) names.push(name.toLowerCase());
+  }
+  return names;
 }
 
 /** Adds one to each family a class or id names (once per family per element). */

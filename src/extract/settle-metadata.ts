@@ -10,8 +10,6 @@ const GENERIC_AUTHOR = new Set([
   'undefined', 'null', 'none', 'author', 'authors', 'user', 'post', 'posts', 'blog', 'by', 'and', 'of', 'content', 'site', 'official', 'member',
 ]);
 const AUTHOR_LABEL = /^(?:(?:written|posted|published|reported|reporting|words|story|text)\s+)?(?:by|author|authors)\b\s*:?\s*/i;
-/** "15911 silver badge66 bronze badges": a Q&A site's reputation line glued to the name. */
-const BADGES = /\s*\d[\d,.]*k?\s*(?:gold|silver|bronze)?\s*badges?\s*\d*/gi;
 const MAX_NAME_CHARS = 60;
 
 /** The people among an author value, or null; the value as given when every name in it stands. */
@@ -19,11 +17,13 @@ export function cleanAuthor(raw: string | null, outlet: string | null, url: stri
   if (!raw) return null;
   const value = raw.replace(/\s+/g, ' ').trim().replace(AUTHOR_LABEL, '');
   const sites = siteNames(outlet, url);
-  const parts = value.split(/\s*(?:,|\||;|&|\band\b|\/)\s*/i).map((p) => p.trim()).filter(Boolean);
+  const parts = value.split(/,|\||;|&|\band\b|\//i).map((p) => p.trim()).filter(Boolean);
   const kept: string[] = [];
   let changed = false;
   for (const part of parts) {
-    const name = part.replace(BADGES, ' ').replace(/\s+\d+$/, '').replace(/\s+/g, ' ').trim();
+    // a name ends before its first digit: "drat 1", "kumiko 15911 silver badge66 bronze badges" (a Q&A site's reputation glued on)
+    const digit = part.search(/\d/);
+    const name = (digit < 0 ? part : part.slice(0, digit)).trim();
     if (name !== part) changed = true;
     if (isPerson(name, sites)) kept.push(name);
     else changed = true;

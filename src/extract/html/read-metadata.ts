@@ -5,6 +5,7 @@ import type { FoundMetadata } from '../extracted.ts';
 import { normalizeDateValue } from '../find-dates.ts';
 import { hostOf } from '../host-of.ts';
 import { isSiteName, siteNames } from '../settle-metadata.ts';
+import { trimTail } from '../../text/tail-runs.ts';
 import { attr, textOf, walkElements, type AnyNode, type Element } from './dom.ts';
 
 /** Site names are short; a longer "name" is a slogan or a sentence. */
@@ -212,7 +213,7 @@ function headlineOf(h1s: readonly string[], declared: ReadonlyArray<string | nul
   let bestShared = declaredWords.size ? 0 : -1;
   for (const raw of h1s) {
     // a heading's anchor link ("Quickstart¶") is no part of it
-    const h1 = raw.replace(/\s+/g, ' ').replace(/[\s¶§#🔗]+$/u, '').trim();
+    const h1 = trimTail(raw.replace(/\s+/g, ' '), /[\s¶§#🔗]/u).trim();
     const key = wordKey(h1);
     if (!key || h1.length > MAX_HEADLINE_CHARS || isSiteName(h1, names)) continue;
     const words = key.split(' ');
