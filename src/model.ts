@@ -36,6 +36,13 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
+export const PageTypeName = z.enum(['article', 'forum', 'documentation', 'listing', 'collection', 'product', 'service']);
+export type PageTypeName = z.infer<typeof PageTypeName>;
+
+/** What kind of page an input is, by the page type classifier (src/extract/page-type.ts), with its probability. */
+export const PageType = z.object({ type: PageTypeName, confidence: z.number().min(0).max(1) });
+export type PageType = z.infer<typeof PageType>;
+
 export const Article = z.object({
   id: z.string(),
   source: z.string(),
@@ -50,6 +57,8 @@ export const Article = z.object({
   encoding: z.string(),
   blocks: z.array(Block),
   sentences: z.array(Sentence),
+  /** Absent only in articles stored by a version that did not classify pages. */
+  pageType: PageType.optional(),
 });
 export type Article = z.infer<typeof Article>;
 

@@ -34,6 +34,12 @@ export interface ArticleInput {
 export type Input = string | ArticleInput;
 
 export interface RunOptions extends IngestOptions {
+  /**
+   * Analyse pages that are not articles (forums, documentation, listings, collections, products,
+   * services) as articles. Without it they are kept and extracted, marked by `pageType`, and left
+   * out of the analysis (entities, quotes, claims, framing, timeline) and of story assignment.
+   */
+  includeNonArticles?: boolean;
   /** Called after each input with how many of the expanded inputs are done. */
   onProgress?: (done: number, total: number) => void;
   /** Called for each input that could not be processed, as it happens. */
@@ -99,7 +105,7 @@ export async function analyzeInputs(inputs: readonly Input[], options: RunOption
   const extracted = await extractInputs(inputs, options);
   const articles = withUniqueIds(extracted.articles);
   const messages: Message[] = extracted.failures.map((f) => ({ source: f.input, rule: 'input-failed', reason: f.reason }));
-  const dossier = analyzeArticles(articles, messages);
+  const dossier = analyzeArticles(articles, messages, { includeNonArticles: options.includeNonArticles });
   // an article whose annotation failed is left out of the dossier and listed with the failures
   const kept = new Set(dossier.articles.map((a) => a.id));
   const failures = [...extracted.failures];
@@ -145,17 +151,19 @@ function annotateArticle(article: Article): Annotations {
  * that a stage fails on (a bug, not the input's fault, but an input found it) is left out and
  * listed in `messages`, so that one article never costs the whole story.
  */
-export function analyzeArticles(articles: readonly Article[], messages: readonly Message[] = []): Dossier {
+export function analyzeArticles(articles: readonly Article[], messages: readonly Message[] = [], options: { includeNonArticles?: boolean } = {}): Dossier {
   const annotated: Annotations[] = [];
   const failed: Message[] = [];
+  const setAside = new Set(options.includeNonArticles ? [] : articles.filter((a) => !isArticlePage(a)).map((a) => a.id));
   for (const article of articles) {
+    if (setAside.has(article.id)) continue;
     try {
       annotated.push(annotateArticle(article));
     } catch (error) {
       failed.push({ source: article.source, rule: 'input-failed', reason: `annotation failed (${shortReason(error)})` });
     }
   }
-  return buildDossier(
+  const dossier = buildDossier(
     annotated.map((a) => a.article),
     [...messages, ...failed],
     {
@@ -168,6 +176,15 @@ export function analyzeArticles(articles: readonly Article[], messages: readonly
       events: annotated.flatMap((a) => a.events),
     },
   );
+  if (setAside.size === 0) return dossier;
+  // pages that are not articles stay in the dossier, in input order, marked by their pageType
+  const kept = new Set(dossier.articles.map((a) => a.id));
+  return { ...dossier, articles: articles.filter((a) => kept.has(a.id) || setAside.has(a.id)) };
+}
+
+/** An article, or a page of another type (a listing, a product…); articles stored before page types were read count as articles. */
+export function isArticlePage(article: Article): boolean {
+  return !article.pageType || article.pageType.type === 'article';
 }
 
 

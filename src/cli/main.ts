@@ -9,7 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { errorLine, oneLine, UsageError } from '../errors.ts';
 import { DEFAULT_MAX_BYTES, expandInputs } from '../ingest/ingest.ts';
 import type { Article, Dossier } from '../model.ts';
-import { analyzeArticles, analyzeInputs, extractInputs, type RunOptions } from '../pipeline.ts';
+import { analyzeArticles, analyzeInputs, extractInputs, isArticlePage, type RunOptions } from '../pipeline.ts';
 import { ingestToStore } from '../stories/ingest-to-store.ts';
 import { DEFAULT_DB, isPostgresUrl, openStore } from '../store/open-store.ts';
 import { renderHtml } from '../render/render-html.ts';
@@ -26,6 +26,7 @@ const DEFAULT_OUT_DIR = 'triangulate-out';
 interface CommonOptions {
   maxBytes: number;
   quiet?: boolean;
+  includeNonArticles?: boolean;
 }
 
 interface AnalyzeOptions extends CommonOptions {
@@ -54,6 +55,7 @@ function buildProgram(): Command {
     .option('--md <file>', 'write the Markdown brief (- for standard output)')
     .option('--html <file>', 'write the HTML report (- for standard output)')
     .option('--out <dir>', `write dossier.json, brief.md and report.html here (the default, into ./${DEFAULT_OUT_DIR}, when no other output is named)`)
+    .option('--include-non-articles', 'analyse forums, documentation, listings, collections, products and services as articles (by default they are kept, marked and left out)')
     .addOption(maxBytes())
     .option('-q, --quiet', 'no progress bar and no summary')
     .action(async (inputs: string[], options: AnalyzeOptions) => {
@@ -79,6 +81,7 @@ function buildProgram(): Command {
     .argument('<inputs...>', 'files, directories, globs, - for standard input, article or feed URLs')
     .addOption(db())
     .option('--allow-private', 'allow fetching private, loopback and link-local addresses')
+    .option('--include-non-articles', 'assign forums, documentation, listings, collections, products and services to stories as articles (by default each is stored, marked, in a story of its own)')
     .addOption(maxBytes())
     .option('-q, --quiet', 'no progress bar and no summary')
     .action(async (inputs: string[], options: CommonOptions & { db: string; allowPrivate?: boolean }) => {
@@ -173,11 +176,13 @@ async function runAnalyze(givenInputs: string[], options: AnalyzeOptions): Promi
     const unknown = articles.filter((a) => a.outlet === null).length;
     const sentences = articles.reduce((n, a) => n + a.sentences.length, 0);
     const removed = articles.reduce((n, a) => n + a.removed.length, 0);
+    const setAside = options.includeNonArticles ? 0 : articles.filter((a) => !isArticlePage(a)).length;
     summaryStream.write(
       `Analysed ${articles.length} article${articles.length === 1 ? '' : 's'} from ${outlets} named outlet${outlets === 1 ? '' : 's'}` +
         (unknown ? ` and ${unknown} of unknown outlet` : '') +
         ': ' +
         `${sentences} sentences, ${removed} removed pieces of page furniture` +
+        (setAside ? `; ${setAside} page${setAside === 1 ? '' : 's'} not an article (kept, marked, not analysed: --include-non-articles)` : '') +
         (failures.length ? `; ${failures.length} input${failures.length === 1 ? '' : 's'} failed` : '') +
         `.\nWrote ${written.join(', ')}\n`,
     );
@@ -236,6 +241,7 @@ async function runIngest(inputs: string[], options: CommonOptions & { db: string
     process.stdout.write(
       `Ingested ${summary.added} new article${summary.added === 1 ? '' : 's'} and ${summary.duplicates} near-duplicate${summary.duplicates === 1 ? '' : 's'} into ${summary.stories.size} stor${summary.stories.size === 1 ? 'y' : 'ies'}` +
         `; ${summary.known} already stored` +
+        (summary.nonArticles ? `; ${summary.nonArticles} page${summary.nonArticles === 1 ? '' : 's'} not an article, each stored in a story of its own (--include-non-articles to assign them)` : '') +
         (summary.notModified ? `, ${summary.notModified} unchanged since the last fetch` : '') +
         (summary.failed ? `; ${summary.failed} input${summary.failed === 1 ? '' : 's'} failed` : '') +
         `.\n`,
@@ -310,6 +316,7 @@ function runOptions(options: CommonOptions, progress: Awaited<ReturnType<typeof 
     maxBytes: options.maxBytes,
     onProgress: (done, total) => progress.update(done, total),
     onError: (error) => progress.fail(error),
+    includeNonArticles: options.includeNonArticles,
   };
 }
 

@@ -4,13 +4,15 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../errors.ts';
 import type { RawDocument } from '../ingest/raw-document.ts';
-import type { Article, Block } from '../model.ts';
+import type { Article, Block, PageTypeName } from '../model.ts';
 import { extractHtml } from './extract-html.ts';
 import { NestingTooDeepError, TooManyElementsError } from './html/parse-page.ts';
 import { extractText } from './extract-text.ts';
 import type { Extracted } from './extracted.ts';
 import { hostOf } from './host-of.ts';
 import { normalizeDateValue } from './find-dates.ts';
+import { htmlPageType, TEXT_PAGE_TYPE } from './page-type.ts';
+import { cleanAuthor } from './settle-metadata.ts';
 
 /** Blank line between blocks, as in the plain text a reader would copy. */
 const BLOCK_SEPARATOR = '\n\n';
@@ -35,13 +37,18 @@ export function extractArticle(raw: RawDocument): Article {
   }
   const found = extracted.metadata;
   const url = raw.hints.url ?? found.url;
+  const outlet = raw.hints.outlet ?? found.outlet ?? hostOf(url);
+  const pageType = extracted.document ? htmlPageType(extracted.document, url, extracted.blocks, found) : TEXT_PAGE_TYPE;
+  // a shop's, a service's or a list's page is not published by anyone on a day: the dates and
+  // names its metadata carries are the site's (a template's author, the last rebuild)
+  const undated = UNDATED_TYPES.has(pageType.type) && pageType.confidence >= UNDATED_CONFIDENCE;
   return {
     id: articleId(text),
     source: raw.source,
-    outlet: raw.hints.outlet ?? found.outlet ?? hostOf(url),
+    outlet,
     title: raw.hints.title ?? found.title,
-    author: raw.hints.author ?? found.author,
-    publishedAt: normalizeDateValue(raw.hints.publishedAt) ?? raw.hints.publishedAt ?? found.publishedAt,
+    author: raw.hints.author ?? (undated ? null : cleanAuthor(found.author, outlet, url)),
+    publishedAt: normalizeDateValue(raw.hints.publishedAt) ?? raw.hints.publishedAt ?? (undated ? null : found.publishedAt),
     text,
     removed: extracted.removed,
     url,
@@ -49,8 +56,14 @@ export function extractArticle(raw: RawDocument): Article {
     encoding: raw.encoding,
     blocks,
     sentences: [],
+    pageType,
   };
 }
+
+/** Page types that have no author or publication date of their own (WCXB dev: 2-6% of them show one). */
+const UNDATED_TYPES: ReadonlySet<PageTypeName> = new Set(['product', 'service', 'collection', 'listing', 'documentation']);
+/** Below this the page may be an article misread, and keeps what it says. */
+const UNDATED_CONFIDENCE = 0.5;
 
 /** Content-derived, so that the same article gets the same id in every run and every store. */
 export function articleId(text: string): string {

@@ -35,7 +35,7 @@ export function extractHtml(html: string): Extracted {
   const document = parsePage(html);
   const metadata = readHtmlMetadata(document);
   const body = findElement(document, (el) => el.name === 'body') ?? findElement(document, (el) => el.name === 'html');
-  if (!body) return { blocks: [], removed: [], metadata };
+  if (!body) return { blocks: [], removed: [], metadata, document };
 
   // never refuse a page a person would read: when scoring finds too little, fall back step by step
   let best = scoringPasses(body, metadata.title, false);
@@ -74,7 +74,7 @@ export function extractHtml(html: string): Extracted {
       removed.push({ kind: block.label ?? 'boilerplate', text: block.text });
     }
   }
-  return { blocks, removed: mergeRuns(removed), metadata: { ...metadata, ...metadataFromText(blocks, removed, metadata) } };
+  return { blocks, removed: mergeRuns(removed), metadata: { ...metadata, ...metadataFromText(blocks, removed, metadata) }, document };
 }
 
 /** Revealed hidden text replaces what scoring found only when it holds this many times more. */

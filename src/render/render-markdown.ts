@@ -21,6 +21,11 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`);
 }
 
+/** "(listing page) " before a page that is not an article, which the analysis left out unless asked. */
+function nonArticleMark(article: Dossier['articles'][number]): string {
+  return article.pageType && article.pageType.type !== 'article' ? `(${article.pageType.type} page) ` : '';
+}
+
 export function renderMarkdown(dossier: Dossier): string {
   const lines: string[] = [];
   const articles = dossier.articles;
@@ -33,7 +38,7 @@ export function renderMarkdown(dossier: Dossier): string {
     const f = articleFigures(article);
     const removed = REMOVED_KINDS.filter((k) => f.removedByKind[k] > 0).map((k) => `${k} ${f.removedByKind[k]}`).join(', ') || 'none';
     lines.push(
-      `| ${article.id} | ${escapeMarkdown(article.outlet ?? '—')} | ${escapeMarkdown(article.title ?? '—')} | ${article.publishedAt ?? '—'} | ${f.words} | ${f.sentences} | ${removed} |`,
+      `| ${article.id} | ${escapeMarkdown(article.outlet ?? '—')} | ${nonArticleMark(article)}${escapeMarkdown(article.title ?? '—')} | ${article.publishedAt ?? '—'} | ${f.words} | ${f.sentences} | ${removed} |`,
     );
   }
   lines.push('');

@@ -14,7 +14,8 @@ export const WINDOW_DAYS = 7;
 /** How often (in articles) the document frequencies are added to the store's. */
 const SAVE_EVERY = 2000;
 
-export type Outcome = 'added' | 'duplicate' | 'known';
+/** `apart`: a page that is not an article, stored in a story of its own. */
+export type Outcome = 'added' | 'duplicate' | 'known' | 'apart';
 
 export interface Assignment {
   outcome: Outcome;
@@ -53,10 +54,18 @@ export class StoryAssigner {
    * Assigns the article and stores it. An article the store refuses throws its InputError (one
    * line, naming it); the store and this assigner are then ready for the next article.
    */
-  async add(article: Article, seenAt: string): Promise<Assignment> {
+  async add(article: Article, seenAt: string, options: { apart?: boolean } = {}): Promise<Assignment> {
     if (await this.store.hasArticle(article.id)) return { outcome: 'known', storyId: null, duplicateOf: null };
     const dated = datedOf(article, seenAt);
     const signature = signatureOf(article.text);
+    if (options.apart) {
+      // a page that is not an article (a listing, a product…): a story of its own, with no band
+      // keys and no terms, so that no article ever finds it as a duplicate or a story to join,
+      // and its words do not count in the document frequencies
+      const committed = await this.store.commitArticle({ article, seenAt, dated, signature, bandKeys: [], duplicateOf: null, storyId: null, vector: [] });
+      if (committed.known) return { outcome: 'known', storyId: null, duplicateOf: null };
+      return { outcome: 'apart', storyId: committed.storyId, duplicateOf: null };
+    }
     const keys = bandKeys(signature);
     let duplicateOf: string | null = null;
     let storyId: number | null = null;

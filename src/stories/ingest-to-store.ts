@@ -11,7 +11,7 @@ import { Fetcher, FetchError, type FetchOptions, type FetchResult } from '../fet
 import { inOrder } from '../fetch/in-order.ts';
 import { looksLikeFeed, readFeed, type FeedItem } from '../fetch/read-feed.ts';
 import type { Article } from '../model.ts';
-import { eachArticle, type ArticleInput, type RunOptions } from '../pipeline.ts';
+import { eachArticle, isArticlePage, type ArticleInput, type RunOptions } from '../pipeline.ts';
 import type { FetchState, Store } from '../store/store.ts';
 import { StoryAssigner } from './assign-stories.ts';
 
@@ -21,6 +21,8 @@ export interface IngestSummary {
   known: number;
   notModified: number;
   failed: number;
+  /** Pages that are not articles, each stored in a story of its own (without --include-non-articles). */
+  nonArticles: number;
   stories: Set<number>;
 }
 
@@ -56,7 +58,7 @@ interface Run {
 }
 
 export async function ingestToStore(inputs: readonly string[], store: Store, options: StoreIngestOptions = {}): Promise<IngestSummary> {
-  const summary: IngestSummary = { added: 0, duplicates: 0, known: 0, notModified: 0, failed: 0, stories: new Set() };
+  const summary: IngestSummary = { added: 0, duplicates: 0, known: 0, notModified: 0, failed: 0, nonArticles: 0, stories: new Set() };
   const now = options.now ?? (() => new Date().toISOString());
   const assigner = await StoryAssigner.open(store);
   const onError = (error: InputError): void => {
@@ -66,13 +68,14 @@ export async function ingestToStore(inputs: readonly string[], store: Store, opt
   const add = async (article: Article): Promise<void> => {
     let result;
     try {
-      result = await assigner.add(article, now());
+      result = await assigner.add(article, now(), { apart: !options.includeNonArticles && !isArticlePage(article) });
     } catch (error) {
       // the store refused this article (a value the database cannot hold): it alone fails
       if (error instanceof InputError) return onError(error);
       throw error;
     }
     if (result.outcome === 'known') summary.known++;
+    else if (result.outcome === 'apart') summary.nonArticles++;
     else {
       if (result.outcome === 'duplicate') summary.duplicates++;
       else summary.added++;

@@ -4,6 +4,8 @@ import { outletFromFooter } from '../classify-boilerplate.ts';
 import type { FoundMetadata } from '../extracted.ts';
 import { normalizeDateValue } from '../find-dates.ts';
 import { hostOf } from '../host-of.ts';
+import { isSiteName, siteNames } from '../settle-metadata.ts';
+import { trimTail } from '../../text/tail-runs.ts';
 import { attr, textOf, walkElements, type AnyNode, type Element } from './dom.ts';
 
 /** Site names are short; a longer "name" is a slogan or a sentence. */
@@ -16,12 +18,18 @@ const MAX_AUTHOR_CHARS = 120;
  */
 const TITLE_SEPARATOR = /(?<!\s)\s+[|\-–—:·•»]\s+/;
 
+/** Level-one headings looked at for the headline: a page's own is among its first few. */
+const MAX_H1S = 5;
+/** A headline longer than this is a paragraph set in a heading. */
+const MAX_HEADLINE_CHARS = 300;
+
 /** The elements metadata is read from, found in one pass over the page. */
 interface Sources {
   meta: Map<string, string>;
   jsonLd: string[];
   title: string | null;
-  h1: string | null;
+  /** The first few level-one headings' texts, in page order. */
+  h1s: string[];
   canonical: string | null;
   time: string | null;
   itemDate: string | null;
@@ -31,7 +39,7 @@ interface Sources {
 }
 
 function collectSources(root: AnyNode): Sources {
-  const found: Sources = { meta: new Map(), jsonLd: [], title: null, h1: null, canonical: null, time: null, itemDate: null, relAuthor: null, itemAuthor: null, footer: null };
+  const found: Sources = { meta: new Map(), jsonLd: [], title: null, h1s: [], canonical: null, time: null, itemDate: null, relAuthor: null, itemAuthor: null, footer: null };
   walkElements(root, (el) => {
     switch (el.name) {
       case 'meta': {
@@ -48,7 +56,10 @@ function collectSources(root: AnyNode): Sources {
         found.title ??= rawText(el).replace(/\s+/g, ' ').trim() || null;
         return false;
       case 'h1':
-        found.h1 ??= textOf(el) || null;
+        if (found.h1s.length < MAX_H1S) {
+          const text = textOf(el);
+          if (text) found.h1s.push(text);
+        }
         break;
       case 'link':
         if ((attr(el, 'rel') ?? '').toLowerCase() === 'canonical') found.canonical ??= attr(el, 'href');
@@ -78,7 +89,7 @@ export function readHtmlMetadata(root: AnyNode): FoundMetadata {
   const meta = sources.meta;
   const ld = collectJsonLd(sources.jsonLd);
   const url = firstOf(meta.get('og:url'), sources.canonical, ld.url);
-  const title = firstOf(meta.get('og:title'), meta.get('twitter:title'), ld.headline, titleFromTitleTag(sources.title), sources.h1);
+  const declaredTitle = firstOf(meta.get('og:title'), meta.get('twitter:title'), ld.headline, titleFromTitleTag(sources.title));
   const outlet = firstOf(
     meta.get('og:site_name'),
     ld.publisher,
@@ -111,8 +122,9 @@ export function readHtmlMetadata(root: AnyNode): FoundMetadata {
     ),
   );
   const outletName = outlet && /^https?:\/\//i.test(outlet) ? hostOf(outlet) : outlet;
+  const title = headlineOf(sources.h1s, [declaredTitle, sources.title], outletName, url) ?? withoutSiteSuffix(declaredTitle, outletName, url);
   return {
-    title: clip(withoutSiteSuffix(title, outletName), 400),
+    title: clip(title, 400),
     outlet: clip(outletName, MAX_OUTLET_CHARS),
     author: clip(author?.replace(/^by\s+/i, '') ?? null, MAX_AUTHOR_CHARS),
     publishedAt,
@@ -132,19 +144,31 @@ const ARTICLE_TYPES = /(Article|Posting|Report|BlogPosting|WebPage)$/;
 
 function collectJsonLd(scripts: string[]): LdFields {
   const fields: LdFields = {};
+  const nodes: Array<Record<string, unknown>> = [];
   for (const script of scripts) {
-    let data: unknown;
     try {
-      data = JSON.parse(script);
+      nodes.push(...flattenLd(JSON.parse(script)));
     } catch {
       continue;
     }
-    for (const node of flattenLd(data)) {
+  }
+  // a graph names its author once, as a Person node, and points at it: {"author": {"@id": "…#person"}}
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const node of nodes) if (typeof node['@id'] === 'string' && !byId.has(node['@id'])) byId.set(node['@id'], node);
+  const resolve = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value && typeof value === 'object' && !('name' in value) && typeof (value as Record<string, unknown>)['@id'] === 'string') {
+      return byId.get((value as Record<string, string>)['@id']!) ?? value;
+    }
+    return value;
+  };
+  {
+    for (const node of nodes) {
       const type = [node['@type']].flat().join(' ');
       if (!ARTICLE_TYPES.test(type)) continue;
       fields.headline ??= str(node.headline);
-      fields.publisher ??= nameOf(node.publisher);
-      fields.author ??= namesOf(node.author);
+      fields.publisher ??= nameOf(resolve(node.publisher));
+      fields.author ??= namesOf(resolve(node.author));
       fields.datePublished ??= str(node.datePublished);
       fields.url ??= str(node.url);
     }
@@ -175,6 +199,37 @@ function namesOf(value: unknown): string | undefined {
   return list.length ? [...new Set(list)].join(', ') : undefined;
 }
 
+/**
+ * The page's visible headline: the level-one heading that shares most words with the title the
+ * page declares (the first on a tie), unless it is the site's name (a logo set in an <h1>). The
+ * declared titles (Open Graph, <title>) are written for search results and shares, often longer
+ * or reworded ("Title | Site", "Best X in 2025 - Top 10 Picks"), so they come second.
+ */
+function headlineOf(h1s: readonly string[], declared: ReadonlyArray<string | null>, outlet: string | null, url: string | null): string | null {
+  const names = siteNames(outlet, url);
+  const declaredWords = new Set(declared.flatMap((t) => (t ? wordKey(t).split(' ') : [])));
+  let best: string | null = null;
+  // with a declared title, a heading that shares none of its words is a section's or a widget's
+  let bestShared = declaredWords.size ? 0 : -1;
+  for (const raw of h1s) {
+    // a heading's anchor link ("Quickstart¶") is no part of it
+    const h1 = trimTail(raw.replace(/\s+/g, ' '), /[\s¶§#🔗]/u).trim();
+    const key = wordKey(h1);
+    if (!key || h1.length > MAX_HEADLINE_CHARS || isSiteName(h1, names)) continue;
+    const words = key.split(' ');
+    const shared = declaredWords.size ? words.filter((w) => declaredWords.has(w)).length / words.length : 0;
+    if (shared > bestShared) {
+      best = h1;
+      bestShared = shared;
+    }
+  }
+  return best;
+}
+
+function wordKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
 function titleFromTitleTag(raw: string | null): string | null {
   if (!raw) return null;
   const parts = raw.split(TITLE_SEPARATOR);
@@ -182,14 +237,18 @@ function titleFromTitleTag(raw: string | null): string | null {
   return parts.reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
-/** "Headline - Site Name": the site's name goes when it is the outlet's. */
-function withoutSiteSuffix(title: string | null, outlet: string | null): string | null {
-  if (!title || !outlet) return title;
+/**
+ * "Headline - Site Name" or "Site Name | Headline": the site's name goes when it is the outlet's or
+ * the address's (its host without "www." and the suffix, letters and digits only).
+ */
+function withoutSiteSuffix(title: string | null, outlet: string | null, url: string | null): string | null {
+  if (!title) return title;
   const parts = title.split(TITLE_SEPARATOR);
   if (parts.length < 2) return title;
-  const last = parts[parts.length - 1]!.trim().toLowerCase();
-  const site = outlet.toLowerCase();
-  return last === site || site.startsWith(last) || last.startsWith(site) ? parts.slice(0, -1).join(' - ') : title;
+  const names = siteNames(outlet, url);
+  if (isSiteName(parts[parts.length - 1]!, names)) return parts.slice(0, -1).join(' - ');
+  if (isSiteName(parts[0]!, names)) return parts.slice(1).join(' - ');
+  return title;
 }
 
 function outletFromCopyright(footerText: string): string | null {
