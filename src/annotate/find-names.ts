@@ -2,6 +2,7 @@
 // as character spans into the article's text, cut to what a name can be (src/annotate/ner/
 // name-spans.ts) and typed alike through the article. No cross-article knowledge here.
 import type { Article, EntityType } from '../model.ts';
+import { STOPWORDS } from '../text/terms.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { bylineWriters, nameParts } from './ner/name-spans.ts';
 import { loadGazetteer, spansOf, tagWords, type NameSpan, type NameType } from './ner/tag-names.ts';
@@ -104,6 +105,10 @@ function surnameMentions(article: Article, tokensOf: ReadonlyArray<ReadonlyArray
   return added;
 }
 
+function mayHoldName(words: readonly string[]): boolean {
+  return words.some((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || !STOPWORDS.has(w.toLowerCase())));
+}
+
 export function findNames(article: Article): NameMention[] {
   const mentions: NameMention[] = [];
   const tokensOf: Array<ReturnType<typeof tokenize>> = [];
@@ -116,6 +121,8 @@ export function findNames(article: Article): NameMention[] {
     tokensOf.push(tokens);
     const words = tokens.map((t) => t.text);
     const writers = bylineWriters(words, !!block && article.text.slice(block.start, sentence.start).trim() === '' && article.text.slice(sentence.end, block.end).trim() === '');
+    // a name is written with a capital: a sentence with none but a common first word ("He said …") holds none, and is not tagged
+    if (!mayHoldName(words)) continue;
     for (const span of joinFirstNames(spansOf(tagWords(words)), tokens)) {
       for (const part of nameParts(words, span.first, span.end)) {
         const start = tokens[part.first]!.start;
