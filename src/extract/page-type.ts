@@ -37,8 +37,13 @@ export function decidePageType(m: PageTypeModel, row: readonly number[]): PageTy
   const p = pageTypeProbabilities(m, row);
   let best = 0;
   for (let i = 1; i < p.length; i++) if (p[i]! > p[best]!) best = i;
+  const article = m.classes.indexOf('article');
+  // precision first: a page taken for a non-article leaves the analysis, so only when the classifier is sure
+  if (article >= 0 && best !== article && p[best]! < NON_ARTICLE_CONFIDENCE) best = article;
   return { type: m.classes[best] as PageTypeName, confidence: Math.round(p[best]! * 1000) / 1000 };
 }
+
+const NON_ARTICLE_CONFIDENCE = 0.7;
 
 /** The page type of a parsed HTML page. */
 export function htmlPageType(document: Document, url: string | null, blocks: readonly BodyBlock[], metadata: FoundMetadata): PageType {

@@ -30,6 +30,13 @@ describe('page type', () => {
     assert.deepEqual(extract('listing.html').pageType, first);
   });
 
+  it('a short news page the classifier is unsure of stays an article: a non-article leaves the analysis, so only when it is sure', () => {
+    const story = ['The city council voted on Tuesday to close the old bridge over the river for repairs that engineers say cannot wait another winter.', 'The closure will last six months, and buses will take a detour through the industrial district, the transport office said.', 'Shop owners near the bridge said they feared losing customers during the works.'];
+    const html = `<!doctype html><html><head><title>Bridge closes</title><meta property="og:site_name" content="Local Daily"></head><body><nav>Home | World</nav><article><h1>Bridge closes</h1>${story.map((p) => `<p>${p}</p>`).join('')}</article><footer>© Local Daily</footer></body></html>`;
+    assert.equal(extractOne({ html, source: 'bridge.html' }).pageType?.type, 'article');
+    assert.equal(extractOne({ html, source: 'bridge.html', url: 'http://127.0.0.1:8080/news/bridge' }).pageType?.type, 'article');
+  });
+
   it('text inputs are articles', () => {
     assert.deepEqual(extractOne({ text: 'The council approved the budget on Tuesday.\n\nThe vote was 7-2.' }).pageType, { type: 'article', confidence: 1 });
   });
