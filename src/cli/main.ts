@@ -9,11 +9,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { errorLine, oneLine, UsageError } from '../errors.ts';
 import { DEFAULT_MAX_BYTES, expandInputs } from '../ingest/ingest.ts';
 import type { Article, Dossier } from '../model.ts';
-import { analyzeArticles, analyzeInputs, extractInputs, isArticlePage, type RunOptions } from '../pipeline.ts';
+import { analyzeArticles, analyzeInputs, eachArticle, extractInputs, isArticlePage, type RunOptions } from '../pipeline.ts';
 import { ingestToStore } from '../stories/ingest-to-store.ts';
 import { DEFAULT_DB, isPostgresUrl, openStore } from '../store/open-store.ts';
 import { renderHtml } from '../render/render-html.ts';
-import { renderJsonChunks } from '../render/render-json.ts';
+import { jsonChunks, renderJsonChunks } from '../render/render-json.ts';
 import { renderMarkdown } from '../render/render-markdown.ts';
 import { parseSize } from './parse-size.ts';
 import { createProgress } from './progress.ts';
@@ -304,11 +304,28 @@ async function runExtract(inputs: string[], options: CommonOptions & { json?: st
   const output = options.json ?? STDOUT;
   await refuseOverwritingInputs(inputs, [output]);
   const progress = await createProgress(!options.quiet);
-  const { articles, failures } = await extractInputs(inputs, runOptions(options, progress));
+  let failures = 0;
+  let count = 0;
+  const run = runOptions(options, progress);
+  // each article written as it is extracted: memory stays flat however many pages there are
+  const articles = eachArticle(inputs, { ...run, onError: (error) => (failures++, run.onError?.(error)) });
+  await writeOutput(output, articlesJson(articles, () => count++));
   progress.stop();
-  await writeOutput(output, renderJsonChunks({ articles }));
-  if (output !== STDOUT && !options.quiet) process.stderr.write(`Extracted ${articles.length} article${articles.length === 1 ? '' : 's'} to ${oneLine(output)}\n`);
-  return failures.length ? 1 : 0;
+  if (output !== STDOUT && !options.quiet) process.stderr.write(`Extracted ${count} article${count === 1 ? '' : 's'} to ${oneLine(output)}\n`);
+  return failures ? 1 : 0;
+}
+
+/** `renderJson({ articles })`, byte for byte, written as the articles come. */
+async function* articlesJson(articles: AsyncIterable<Article>, onArticle: () => void): AsyncGenerator<string> {
+  let first = true;
+  for await (const article of articles) {
+    yield first ? '{\n  "articles": [\n    ' : ',\n    ';
+    first = false;
+    // an article's own lines, two levels in (a newline in JSON text is always structure: strings escape theirs)
+    for (const chunk of jsonChunks(article, 64 * 1024)) yield chunk.replaceAll('\n', '\n    ');
+    onArticle();
+  }
+  yield first ? '{\n  "articles": []\n}\n' : '\n  ]\n}\n';
 }
 
 function runOptions(options: CommonOptions, progress: Awaited<ReturnType<typeof createProgress>>): RunOptions {
