@@ -2,6 +2,7 @@
 // as character spans into the article's text, cut to what a name can be (src/annotate/ner/
 // name-spans.ts) and typed alike through the article. No cross-article knowledge here.
 import type { Article, EntityType } from '../model.ts';
+import { indexSpans, reaching } from '../text/span-index.ts';
 import { STOPWORDS } from '../text/terms.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { bylineWriters, nameParts } from './ner/name-spans.ts';
@@ -92,13 +93,14 @@ function surnameMentions(article: Article, tokensOf: ReadonlyArray<ReadonlyArray
     if (m.type === 'person' && words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(last) && last.length >= 3) surnames.add(last);
   }
   if (surnames.size === 0) return [];
-  const taken = mentions.map((m) => [m.start, m.end] as const);
+  // looked up by position: a long article stays linear
+  const taken = indexSpans(mentions);
   const added: NameMention[] = [];
   for (const tokens of tokensOf) {
     tokens.forEach((t, k) => {
       if (!surnames.has(t.text)) return;
       if (/^\p{Lu}/u.test(tokens[k - 1]?.text ?? '') || /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '')) return;
-      if (taken.some(([a, b]) => t.start < b && a < t.end)) return;
+      if (reaching(taken, t.start, t.end).some((m) => t.start < m.end && m.start < t.end)) return;
       added.push({ articleId: article.id, start: t.start, end: t.end, text: t.text, type: 'person' });
     });
   }

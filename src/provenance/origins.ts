@@ -25,7 +25,7 @@
 // would join sources that have nothing in common. A pronoun the dossier could not tie to anyone
 // ("he said") is treated the same way: who spoke is unknown. An outlet cited anywhere else in the
 // article stamps nothing: only the sentence that cites it.
-import { firstStartingAt } from '../text/span-index.ts';
+import { firstStartingAt, indexSpans, reaching } from '../text/span-index.ts';
 import { trimTail } from '../text/tail-runs.ts';
 import type { Cite } from './find-cites.ts';
 
@@ -226,12 +226,18 @@ export function originFinder(context: OriginContext): (claim: OriginClaim) => Or
     return out;
   };
 
+  // each article's cites looked up by position: a long article stays linear
+  const citeIndex = new Map([...context.cites].map(([id, list]) => [id, indexSpans(list)]));
+  const citesReaching = (articleId: string, start: number, end: number) => {
+    const index = citeIndex.get(articleId);
+    return index ? reaching(index, start, end) : [];
+  };
+
   return (claim) => {
-    const cites = context.cites.get(claim.articleId) ?? [];
     const span = claim.attributionSpan;
     if (span) {
       // the source's words are a document or a cited organisation ("CDC data", "according to the AP")
-      const cited = cites.find((c) => c.start < span.end && span.start < c.end);
+      const cited = citesReaching(claim.articleId, span.start, span.end).find((c) => c.start < span.end && span.start < c.end);
       const fromCite = cited ? ofCite(claim.articleId, cited) : null;
       if (fromCite) return fromCite;
       const words = claim.attribution ?? '';
@@ -259,11 +265,11 @@ export function originFinder(context: OriginContext): (claim: OriginClaim) => Or
     if (quoted && quoted.who) return typeof quoted.who === 'string' ? statement(quoted.who) : ofEntity(quoted.who);
     // an outlet told the story in this sentence ("… told NBC News"), or a source named inside the claim
     const sentence = sentenceAt(context.sentences.get(claim.articleId), claim.start) ?? { start: claim.start, end: claim.end };
-    const inSentence = cites.find((c) => c.kind === 'outlet' && c.start >= sentence.start && c.end <= sentence.end);
+    const inSentence = citesReaching(claim.articleId, sentence.start, sentence.end).find((c) => c.kind === 'outlet' && c.start >= sentence.start && c.end <= sentence.end);
     if (inSentence) return ofCite(claim.articleId, inSentence)!;
     // words no outlet gives a speaker for, quoted the same by several outlets: one utterance, one origin
     if (quoted && quoted.group.articles >= 2) return { key: `same-statement:unnamed ${quoted.group.id}`, label: `an unnamed speaker’s statement (“${quoted.group.opening}…”)` };
-    for (const c of cites) {
+    for (const c of citesReaching(claim.articleId, claim.start, claim.end)) {
       if (c.start < claim.start || c.end > claim.end) continue;
       const origin = ofCite(claim.articleId, c);
       if (origin) return origin;
