@@ -8,21 +8,11 @@
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { wordVectors } from '../src/align/word-vectors.ts';
+import { mulberry32 } from '../src/learn/seeded-random.ts';
 
 const SIZES = [64, 512];
 const ITERATIONS = 12;
 const SEED = 20251212;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Spherical k-means: each row to the centroid of highest cosine, centroids re-normalised means. */
 function kMeans(matrix: Float32Array, rows: number, dims: number, k: number): Int32Array {

@@ -2,6 +2,7 @@
 // name tagger and the attribution tagger. Each tag is chosen seeing the two tags before it.
 import { mayFollow } from './bio.ts';
 import { Perceptron, type Scorer } from './perceptron.ts';
+import { mulberry32 } from '../learn/seeded-random.ts';
 
 export type FeatureFunction<V> = (view: V, i: number, prev: string, prev2: string) => number[];
 
@@ -29,18 +30,6 @@ export function tagSequence<V>(view: V, length: number, scorer: Scorer, features
 export interface TrainingSequence<V> {
   view: V;
   tags: readonly string[];
-}
-
-/** A seeded shuffle, so that training is deterministic. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Trains an averaged perceptron on the sequences, the model's own earlier tags as history. */

@@ -6,6 +6,7 @@
 import { mayFollow } from './bio.ts';
 import { feature, hashOf } from './feature-hash.ts';
 import type { FrozenData, PerceptronData } from './perceptron.ts';
+import { mulberry32 } from '../learn/seeded-random.ts';
 
 /**
  * Emission features of token i, as hashes, written into `out` (emptied first) and returned; they
@@ -215,18 +216,6 @@ export interface WeightedSequence<V> {
   tags: readonly string[];
   /** How much an error on this sequence moves the weights (1 by default): lighter for corpora far from the target. */
   weight?: number;
-}
-
-/** A seeded shuffle's random numbers, so that training is deterministic. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Trains the structured perceptron: Viterbi on each sequence, then +w for the gold path's features and −w for the guessed path's where they differ. */

@@ -28,3 +28,18 @@ export function shuffledOrder(n: number, seed: number): number[] {
   }
   return order;
 }
+
+/**
+ * Numbers in [0, 1) from a seed by mulberry32: the generator the sequence taggers' training and
+ * the name clusters were made with (their committed models depend on its sequence).
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
