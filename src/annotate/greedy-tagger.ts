@@ -2,7 +2,7 @@
 // name tagger and the attribution tagger. Each tag is chosen seeing the two tags before it.
 import { mayFollow } from './bio.ts';
 import { Perceptron, type Scorer } from './perceptron.ts';
-import { mulberry32 } from '../learn/seeded-random.ts';
+import { mulberry32, shuffleInPlace } from '../learn/seeded-random.ts';
 
 export type FeatureFunction<V> = (view: V, i: number, prev: string, prev2: string) => number[];
 
@@ -44,10 +44,7 @@ export function trainGreedy<V>(
   const random = mulberry32(options.seed);
   const order = sequences.map((_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     let correct = 0;
     let total = 0;
     for (const k of order) {

@@ -6,7 +6,7 @@
 import { mayFollow } from './bio.ts';
 import { feature, hashOf } from './feature-hash.ts';
 import type { FrozenData, PerceptronData } from './perceptron.ts';
-import { mulberry32 } from '../learn/seeded-random.ts';
+import { mulberry32, shuffleInPlace } from '../learn/seeded-random.ts';
 
 /**
  * Emission features of token i, as hashes, written into `out` (emptied first) and returned; they
@@ -239,10 +239,7 @@ export function trainStructured<V>(
   const random = mulberry32(options.seed);
   const order = sequences.map((_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffleInPlace(order, random);
     let wrong = 0;
     let total = 0;
     for (const s of order) {
