@@ -176,10 +176,13 @@ function withSpeakersOfRuns(findings: QuoteFinding[], quotes: readonly QuoteSpan
   return findings;
 }
 
+/** Verbs of saying, as the rules below read them around a source (one list for all of them). */
+const SAYING = String.raw`(?:said|says|added|adds|continued|concluded|wrote|writes|told|tells|asked|explained|noted|recalled|argued|insisted|warned|replied|responded)`;
+
 /** Words a phrase does not end on: an article, a preposition, a relative word, a conjunction. */
 const OPEN_END = /(?:^|\s)(?:the|a|an|of|for|to|at|in|on|with|from|by|who|which|that|whose|and|or|his|her|their|its)$/i;
 /** Where a phrase the tagger cut short may be carried to: a comma, a semicolon, a dash, a quotation mark, a bracket, a verb of saying. */
-const PHRASE_STOP = /[,;:—–“”"()]|\s(?:said|says|told|tells|added|adds|wrote|writes|according|argued|noted|explained|warned|asked)\b/;
+const PHRASE_STOP = new RegExp(String.raw`[,;:—–“”"()]|\s(?:${SAYING}|according)\b`);
 
 /**
  * A source the tagger began or ended inside a phrase takes the phrase whole: the article before
@@ -206,9 +209,8 @@ function signsOff(text: string, quote: QuoteSpan, source: AttributionSpan): bool
   return /^\s*$/.test(text.slice(quote.end, source.start)) && SIGN_OFF.test(text.slice(source.end, source.end + 40));
 }
 
-const SIGN_OFF = /^\s*(?:said|says|wrote|writes|added|adds|told|continued|concluded)\b(?!\s+(?:that|he|she|they|it|the)\b)/i;
+const SIGN_OFF = new RegExp(String.raw`^\s*${SAYING}\b(?!\s+(?:that|he|she|they|it|the)\b)`, 'i');
 
-const SAYING = String.raw`(?:said|says|added|adds|continued|concluded|wrote|writes|told|asked|explained|noted|recalled|argued|insisted|warned|replied|responded)`;
 const SOURCE_NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+`;
 /** Right after a quotation: a name or pronoun and a verb of saying (“…,” he said), or the verb and a name (“…,” said Carter). */
 const AFTER_QUOTE = new RegExp(String.raw`^[\s,]*(?:(${SOURCE_NAME}|he|she|they|we|I)\s+${SAYING}\b|${SAYING}\s+(${SOURCE_NAME})(?=[\s,.;]|$))`, 'u');
@@ -224,12 +226,13 @@ function sourceAfterQuote(text: string, quote: QuoteSpan): AttributionSpan | nul
   return { kind: 'SRC', start, end: start + words.length };
 }
 
+const SAYING_NEXT = new RegExp(String.raw`^\s+${SAYING}\b`);
+
 /** The verbs of saying next to those sources, as cues (a pronoun later may stand for them). */
 function conventionalCues(text: string, sources: readonly AttributionSpan[]): AttributionSpan[] {
   const out: AttributionSpan[] = [];
-  const saying = new RegExp(String.raw`^\s+${SAYING}\b`);
   for (const s of sources) {
-    const m = saying.exec(text.slice(s.end, s.end + 20));
+    const m = SAYING_NEXT.exec(text.slice(s.end, s.end + 20));
     if (m) out.push({ kind: 'CUE', start: s.end + m[0].length - m[0].trimStart().length, end: s.end + m[0].length });
   }
   return out;
@@ -255,7 +258,7 @@ function widenToNames(source: AttributionSpan, people: SpanIndex<NameMention>): 
 }
 
 /** A cue between a quotation and the source after it: “…,” said … */
-const CUE_AFTER_QUOTE = /^[\s,]*(said|says|added|adds|wrote|writes|asked|explained|noted|recalled|told|continued|argued|insisted|warned|according to)[\s,]+$/i;
+const CUE_AFTER_QUOTE = new RegExp(String.raw`^[\s,]*(?:${SAYING}|according to)[\s,]+$`, 'i');
 /** What ends a source rather than describes it: when or where it spoke, or another clause. */
 const NOT_DESCRIPTION = /^[\s,]*(on|in an?|in his|in her|at an?|during|last|this|earlier|later|before|after|when|while|as|adding|and|but|to|via|by|from|according|yesterday|today|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day|\p{Ll}+ing|\p{Ll}+ed)\b/iu;
 
@@ -286,12 +289,14 @@ function signature(text: string, quote: QuoteSpan): AttributionSpan | null {
   return { kind: 'SRC', start, end };
 }
 
+const SAYING_INSIDE = new RegExp(String.raw`\s${SAYING}\b`);
+
 /** A verb of saying inside a source ends it ("Akin said of pregnancies …" is Akin); a pronoun after a comma at its end is the source ("Amplifying the campaign's message, he"). */
 function ownSource(text: string, span: AttributionSpan): AttributionSpan {
   const words = text.slice(span.start, span.end);
   const pronoun = /,\s+(he|she|they|we|i)\s*$/i.exec(words);
   if (pronoun) return { ...span, start: span.start + pronoun.index + pronoun[0].indexOf(pronoun[1]!), end: span.start + pronoun.index + pronoun[0].indexOf(pronoun[1]!) + pronoun[1]!.length };
-  const cue = /\s(?:said|says|told|tells|added|adds|wrote|writes)\b/.exec(words);
+  const cue = SAYING_INSIDE.exec(words);
   return cue && cue.index > 0 ? { ...span, end: span.start + cue.index } : span;
 }
 
