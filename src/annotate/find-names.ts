@@ -63,13 +63,7 @@ export function settleArticleTypes(mentions: readonly NameMention[]): NameMentio
     const words = nameWords(nameKey(m.text));
     if (m.type === 'person' && words.length >= 2) surnames.add(words[words.length - 1]!);
   }
-  const votes = new Map<string, Map<EntityType, number>>();
-  for (const m of mentions) {
-    const key = nameKey(m.text);
-    const counts = votes.get(key) ?? new Map<EntityType, number>();
-    counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
-    votes.set(key, counts);
-  }
+  const votes = typeVotes(mentions, nameKey);
   return mentions.map((m) => {
     const key = nameKey(m.text);
     if (!key.includes(' ') && surnames.has(key)) return m.type === 'person' ? m : { ...m, type: 'person' };
@@ -77,6 +71,18 @@ export function settleArticleTypes(mentions: readonly NameMention[]): NameMentio
     const won = ranked.length === 1 || ranked[0]![1] > ranked[1]![1] ? ranked[0]![0] : m.type;
     return won === m.type ? m : { ...m, type: won };
   });
+}
+
+/** How often each name, by `keyOf`, was given each type: for settling one type a name (the article's here, the story's in dossier/link-entities.ts). */
+export function typeVotes(mentions: readonly NameMention[], keyOf: (text: string) => string): Map<string, Map<EntityType, number>> {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    const key = keyOf(m.text);
+    const counts = votes.get(key) ?? new Map<EntityType, number>();
+    counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
+    votes.set(key, counts);
+  }
+  return votes;
 }
 
 /**

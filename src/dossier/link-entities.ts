@@ -4,7 +4,7 @@
 // ("Sheinbaum") joins the one full name in the story that ends that way ("Claudia Sheinbaum").
 // Ids come from the canonical name, so they are stable.
 import { createHash } from 'node:crypto';
-import type { NameMention } from '../annotate/find-names.ts';
+import { typeVotes, type NameMention } from '../annotate/find-names.ts';
 import { TITLE_WORDS } from '../annotate/ner/ner-tags.ts';
 import type { Entity, EntityType } from '../model.ts';
 import { indexSpans, reaching } from '../text/span-index.ts';
@@ -43,13 +43,7 @@ export function personKey(text: string): string {
 
 /** The tagger may type one name differently in different sentences: the story's majority decides. */
 function settleTypes(mentions: readonly NameMention[]): NameMention[] {
-  const votes = new Map<string, Map<EntityType, number>>();
-  for (const m of mentions) {
-    const key = keyOf(m.text);
-    const counts = votes.get(key) ?? new Map<EntityType, number>();
-    counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
-    votes.set(key, counts);
-  }
+  const votes = typeVotes(mentions, keyOf);
   const settled = new Map<string, EntityType>();
   for (const [key, counts] of votes) {
     const best = [...counts].sort((a, b) => b[1] - a[1] || TYPE_RANK[a[0]] - TYPE_RANK[b[0]])[0]![0];
