@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `triangulate` command: analyze, check, ingest, stories, dossier, export, extract and schema. Exit 0 when every input was
+// The `triangulate` command: analyze, check, ingest, stories, dossier, export, extract, serve and schema. Exit 0 when every input was
 // processed, 1 when some failed (the rest still written), 2 on a usage error.
 import { existsSync } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
@@ -109,6 +109,20 @@ function buildProgram(): Command {
     .option('--html [file]', 'the HTML report (standard output without a file, or with -)')
     .action(async (id: string, options: { db: string; json?: string | true; md?: string | true; html?: string | true }) => {
       process.exitCode = await runDossier(id, options);
+    });
+
+  program
+    .command('serve')
+    .description('the web app: the stories of the store, their dossiers and evidence, checking and adding articles (http://127.0.0.1:8080)')
+    .addOption(db())
+    .option('--host <host>', 'the address to listen on; beyond loopback a token is required', '127.0.0.1')
+    .option('--port <port>', 'the port (0: any free one)', parsePort, 8080)
+    .option('--token <token>', 'the token clients must send (beyond loopback one is generated and printed when not given; also TRIANGULATE_TOKEN)')
+    .option('--allow-private', 'let "Add articles" fetch private, loopback and link-local addresses')
+    .addOption(maxBytes())
+    .option('-q, --quiet', 'no log line per request')
+    .action(async (options: { db: string; host: string; port: number; token?: string; allowPrivate?: boolean; maxBytes: number; quiet?: boolean }) => {
+      process.exitCode = await runServe(options);
     });
 
   program
@@ -298,6 +312,45 @@ async function runExport(options: { db: string; articles?: string; stories?: str
     await store.close();
   }
   return 0;
+}
+
+async function runServe(options: { db: string; host: string; port: number; token?: string; allowPrivate?: boolean; maxBytes: number; quiet?: boolean }): Promise<number> {
+  const { startServer } = await import('../serve/serve.ts');
+  // the store is created when missing: a new server starts empty and fills from "Add articles"
+  if (!isPostgresUrl(options.db) && existsSync(options.db)) await requireStore(options.db);
+  const store = await openStore(options.db);
+  let running;
+  try {
+    running = await startServer({
+      store,
+      host: options.host,
+      port: options.port,
+      token: options.token ?? process.env.TRIANGULATE_TOKEN,
+      allowPrivate: options.allowPrivate,
+      maxBytes: options.maxBytes,
+      log: options.quiet ? null : (line) => process.stderr.write(`${line}\n`),
+      say: (line) => process.stdout.write(`${line}\n`),
+    });
+  } catch (error) {
+    await store.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is in use`);
+    throw error;
+  }
+  process.stdout.write(`Serving ${oneLine(options.db)} at ${running.url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running.stop();
+  await store.close();
+  return 0;
+}
+
+function parsePort(value: string): number {
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port takes a number from 0 to 65535, not "${oneLine(value)}"`);
+  return n;
 }
 
 async function runExtract(inputs: string[], options: CommonOptions & { json?: string }): Promise<number> {

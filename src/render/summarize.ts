@@ -43,8 +43,8 @@ export interface FactView {
 export interface ContradictionView {
   kind: string;
   explanation: string;
-  a: { text: string; outlet: string };
-  b: { text: string; outlet: string };
+  a: { id: string; text: string; outlet: string };
+  b: { id: string; text: string; outlet: string };
   /** The words compared, [a's, b's] ("48-page", "47-page"); empty in a dossier written before they were kept. */
   values: string[];
   /** For an `update`: which side was published later. */
@@ -101,7 +101,7 @@ export function claimSections(dossier: Dossier, maxSingle = 25): ClaimSections {
         const a = claims.get(c.claimId)!;
         const b = claims.get(c.withClaimId)!;
         const later = c.laterClaimId === c.claimId ? 'a' : c.laterClaimId === c.withClaimId ? 'b' : null;
-        out.push({ kind: c.kind, explanation: c.explanation, a: { text: a.text, outlet: label(a.articleId) }, b: { text: b.text, outlet: label(b.articleId) }, values: c.values ?? [], later });
+        out.push({ kind: c.kind, explanation: c.explanation, a: { id: a.id, text: a.text, outlet: label(a.articleId) }, b: { id: b.id, text: b.text, outlet: label(b.articleId) }, values: c.values ?? [], later });
       }
     }
     return out;

@@ -23,9 +23,14 @@ import {
   type DuplicateCandidate,
   type FetchState,
   type Frequencies,
+  type KeptDossier,
   type NewArticle,
   type Store,
+  type StoryPage,
+  type StoryQuery,
   type StoryRow,
+  searchBody,
+  searchWords,
 } from './store.ts';
 
 export interface PostgresOpenOptions {
@@ -179,6 +184,7 @@ export class PostgresStore implements Store {
         return { known: true };
       }
       if (next.keys.length) await client.query('INSERT INTO story_keys (key, story_id) SELECT DISTINCT unnest($1::text[]), $2::bigint ON CONFLICT DO NOTHING', [next.keys, storyId]);
+      await client.query("INSERT INTO article_search (seq, story_id, body) VALUES ($1, $2, to_tsvector('simple', $3))", [inserted.rows[0]!.seq, storyId, searchBody(article)]);
       if (input.bandKeys.length) await client.query('INSERT INTO band_keys (key, article_id, seq) SELECT unnest($1::text[]), $2, $3::bigint', [input.bandKeys, article.id, inserted.rows[0]!.seq]);
       await client.query('COMMIT');
       return { known: false, storyId };
@@ -276,6 +282,43 @@ export class PostgresStore implements Store {
 
   async failedFetches(): Promise<string[]> {
     return (await this.pool.query<{ url: string }>('SELECT url FROM fetches WHERE failures > 0 ORDER BY url')).rows.map((r) => r.url);
+  }
+
+  async findStories(query: StoryQuery): Promise<StoryPage> {
+    const params: unknown[] = [];
+    const p = (value: unknown): string => (params.push(value), `$${params.length}`);
+    const where = [`s.last_seen >= ${p(query.since ?? '')}`];
+    if (query.until) where.push(`s.first_seen <= ${p(query.until)}`);
+    if (query.minOutlets) where.push(`json_array_length(s.outlets::json) >= ${p(query.minOutlets)}`);
+    // a U+0000 written as an escape cannot be read as text by json functions: such a story has no outlet to match
+    if (query.outlets?.length) where.push(`strpos(s.outlets, '\u0000') = 0 AND EXISTS (SELECT 1 FROM json_array_elements_text(s.outlets::json) o WHERE o = ANY(${p([...query.outlets])}::text[]))`);
+    if (query.contested) where.push(`EXISTS (SELECT 1 FROM story_dossiers d WHERE d.story_id = s.id AND d.contested > 0 AND d.stamp = s.articles::text || ':' || ${p(query.contested.version)})`);
+    if (query.unanalysed) where.push(`NOT EXISTS (SELECT 1 FROM story_dossiers d WHERE d.story_id = s.id AND d.stamp = s.articles::text || ':' || ${p(query.unanalysed.version)})`);
+    const words = searchWords(query.text ?? '');
+    // words of letters and digits only, each a prefix: nothing typed is tsquery syntax
+    if (words.length) where.push(`s.id IN (SELECT story_id FROM article_search WHERE body @@ to_tsquery('simple', ${p(words.map((w) => `${w}:*`).join(' & '))}))`);
+    const clause = where.join(' AND ');
+    const order = query.sort === 'size' ? 's.articles DESC, s.last_seen DESC, s.id' : 's.last_seen DESC, s.id';
+    const total = Number((await this.pool.query<{ n: string }>(`SELECT COUNT(*) n FROM stories s WHERE ${clause}`, params)).rows[0]!.n);
+    const { rows } = await this.pool.query(`SELECT s.* FROM stories s WHERE ${clause} ORDER BY ${order} LIMIT ${p(query.limit ?? 50)} OFFSET ${p(query.offset ?? 0)}`, params);
+    return { stories: rows.map(storyRow), total };
+  }
+
+  async outlets(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ v: string }>("SELECT DISTINCT json_array_elements_text(outlets::json) v FROM stories WHERE strpos(outlets, '\u0000') = 0 ORDER BY v LIMIT 2000");
+    return rows.map((r) => r.v);
+  }
+
+  async keptDossier(storyId: number): Promise<KeptDossier | null> {
+    const { rows } = await this.pool.query<KeptDossier>('SELECT stamp, established, contested, json FROM story_dossiers WHERE story_id = $1', [storyId]);
+    return rows[0] ?? null;
+  }
+
+  async keepDossier(storyId: number, kept: KeptDossier): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO story_dossiers (story_id, stamp, established, contested, json) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (story_id) DO UPDATE SET stamp = EXCLUDED.stamp, established = EXCLUDED.established, contested = EXCLUDED.contested, json = EXCLUDED.json',
+      [storyId, kept.stamp, kept.established, kept.contested, kept.json],
+    );
   }
 
   async close(): Promise<void> {

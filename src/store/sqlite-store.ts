@@ -28,9 +28,14 @@ import {
   type DuplicateCandidate,
   type FetchState,
   type Frequencies,
+  type KeptDossier,
   type NewArticle,
   type Store,
+  type StoryPage,
+  type StoryQuery,
   type StoryRow,
+  searchBody,
+  searchWords,
 } from './store.ts';
 
 type Row = Record<string, unknown>;
@@ -257,6 +262,7 @@ export class SqliteStore implements Store {
     const seq = this.sql('INSERT INTO articles (id, story_id, duplicate_of, seen_at, dated, outlet, title, url, signature, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(article.id, storyId, input.duplicateOf, input.seenAt, input.dated, plainText(article.outlet), plainText(article.title), plainText(article.url), signatureToBytes(input.signature), JSON.stringify(article))
       .lastInsertRowid;
+    this.sql('INSERT INTO article_search (rowid, body) VALUES (?, ?)').run(seq, searchBody(article));
     const band = this.sql('INSERT INTO band_keys (key, article_id, seq) VALUES (?, ?, ?)');
     for (const k of input.bandKeys) band.run(k, article.id, seq);
     return { known: false, storyId };
@@ -316,6 +322,51 @@ export class SqliteStore implements Store {
 
   async failedFetches(): Promise<string[]> {
     return (this.sql('SELECT url FROM fetches WHERE failures > 0 ORDER BY url').all() as Array<{ url: string }>).map((r) => r.url);
+  }
+
+  async findStories(query: StoryQuery): Promise<StoryPage> {
+    const where = ['s.last_seen >= ?'];
+    const params: unknown[] = [query.since ?? ''];
+    if (query.until) (where.push('s.first_seen <= ?'), params.push(query.until));
+    if (query.minOutlets) (where.push('json_array_length(s.outlets) >= ?'), params.push(query.minOutlets));
+    if (query.outlets?.length) {
+      where.push(`EXISTS (SELECT 1 FROM json_each(s.outlets) o WHERE o.value IN (${query.outlets.map(() => '?').join(',')}))`);
+      params.push(...query.outlets);
+    }
+    if (query.contested) {
+      where.push(`EXISTS (SELECT 1 FROM story_dossiers d WHERE d.story_id = s.id AND d.contested > 0 AND d.stamp = s.articles || ':' || ?)`);
+      params.push(query.contested.version);
+    }
+    if (query.unanalysed) {
+      where.push(`NOT EXISTS (SELECT 1 FROM story_dossiers d WHERE d.story_id = s.id AND d.stamp = s.articles || ':' || ?)`);
+      params.push(query.unanalysed.version);
+    }
+    const words = searchWords(query.text ?? '');
+    if (words.length) {
+      // each word quoted (nothing typed is FTS5 syntax) and matched as a prefix
+      where.push('s.id IN (SELECT a.story_id FROM article_search f JOIN articles a ON a.seq = f.rowid WHERE article_search MATCH ?)');
+      params.push(words.map((w) => `"${w}"*`).join(' '));
+    }
+    const clause = where.join(' AND ');
+    const order = query.sort === 'size' ? 's.articles DESC, s.last_seen DESC, s.id' : 's.last_seen DESC, s.id';
+    const total = (this.db.prepare(`SELECT COUNT(*) n FROM stories s WHERE ${clause}`).get(...params) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT s.* FROM stories s WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, query.limit ?? 50, query.offset ?? 0) as Parameters<typeof storyRow>[0][];
+    return { stories: rows.map(storyRow), total };
+  }
+
+  async outlets(): Promise<string[]> {
+    return (this.sql('SELECT DISTINCT o.value v FROM stories s, json_each(s.outlets) o ORDER BY v LIMIT 2000').all() as Array<{ v: string }>).map((r) => r.v);
+  }
+
+  async keptDossier(storyId: number): Promise<KeptDossier | null> {
+    return (this.sql('SELECT stamp, established, contested, json FROM story_dossiers WHERE story_id = ?').get(storyId) as KeptDossier | undefined) ?? null;
+  }
+
+  async keepDossier(storyId: number, kept: KeptDossier): Promise<void> {
+    await this.begin();
+    this.sql('INSERT INTO story_dossiers (story_id, stamp, established, contested, json) VALUES (?, ?, ?, ?, ?) ON CONFLICT(story_id) DO UPDATE SET stamp = excluded.stamp, established = excluded.established, contested = excluded.contested, json = excluded.json')
+      .run(storyId, kept.stamp, kept.established, kept.contested, kept.json);
+    await this.flush();
   }
 
   async close(): Promise<void> {

@@ -91,6 +91,14 @@ export interface Store {
   recordFetch(url: string, state: FetchState): Promise<void>;
   /** URLs whose last fetch failed, to retry. */
   failedFetches(): Promise<string[]>;
+  /** A page of the stories a query finds, newest (or largest) first, and how many it finds in all. */
+  findStories(query: StoryQuery): Promise<StoryPage>;
+  /** Every outlet of the store's stories, sorted. */
+  outlets(): Promise<string[]>;
+  /** The story's kept dossier, whatever its stamp (the caller compares it with the story's). */
+  keptDossier(storyId: number): Promise<KeptDossier | null>;
+  /** Keeps a story's dossier (replacing the one kept). */
+  keepDossier(storyId: number, kept: KeptDossier): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -98,6 +106,9 @@ export interface Frequencies {
   counts: Uint32Array;
   documents: number;
 }
+
+/** Characters of an article's text that go into the search index, after its title and outlet. */
+export const SEARCH_CHARS = 1000;
 
 /** The migrations, numbered: each runs once, in order, and is recorded in `schema_migrations`. */
 export interface Migration {
@@ -147,7 +158,80 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX band_keys_key;
       CREATE INDEX band_keys_key_seq ON band_keys(key, seq DESC);`,
   },
+  {
+    // the web app: stories found by the words of their articles (a title and the start of the
+    // text, SEARCH_CHARS), and each story's dossier kept until the story changes. SQLite's
+    // full-text index holds no copy of the text (contentless); the row id is the article's seq.
+    version: 3,
+    sqlite: `
+      CREATE VIRTUAL TABLE article_search USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
+      INSERT INTO article_search (rowid, body)
+        SELECT seq, coalesce(title, '') || ' ' || coalesce(outlet, '') || ' ' || substr(coalesce(json_extract(json, '$.text'), ''), 1, ${SEARCH_CHARS}) FROM articles;
+      CREATE TABLE story_dossiers (story_id INTEGER PRIMARY KEY REFERENCES stories(id), stamp TEXT NOT NULL,
+        established INTEGER NOT NULL, contested INTEGER NOT NULL, json TEXT NOT NULL);`,
+    postgres: `
+      CREATE TABLE article_search (seq BIGINT PRIMARY KEY, story_id BIGINT NOT NULL, body TSVECTOR NOT NULL);
+      INSERT INTO article_search (seq, story_id, body)
+        SELECT seq, story_id, to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(outlet, '')) FROM articles;
+      CREATE INDEX article_search_body ON article_search USING GIN (body);
+      CREATE INDEX article_search_story ON article_search (story_id);
+      CREATE TABLE story_dossiers (story_id BIGINT PRIMARY KEY REFERENCES stories(id), stamp TEXT NOT NULL,
+        established INTEGER NOT NULL, contested INTEGER NOT NULL, json TEXT NOT NULL);`,
+  },
 ];
+
+/** What the search index holds of an article: its title, its outlet and the start of its text. */
+export function searchBody(article: Article): string {
+  return plainText(`${article.title ?? ''} ${article.outlet ?? ''} ${article.text.slice(0, SEARCH_CHARS)}`);
+}
+
+/** What the stories page asks for: words to find, filters, an order and a page. */
+export interface StoryQuery {
+  /** Words every story found holds (in one of its articles' titles, outlets or leads). */
+  text?: string;
+  /** Stories seen on or after this time (ISO 8601 or a date). */
+  since?: string;
+  /** Stories first seen on or before this time. */
+  until?: string;
+  /** Stories reported by at least one of these outlets. */
+  outlets?: readonly string[];
+  minOutlets?: number;
+  /** Only stories whose dossier, kept for this analysis version, has contested facts. */
+  contested?: { version: string };
+  /** Only stories with no dossier kept for this analysis version (or one kept before the story changed). */
+  unanalysed?: { version: string };
+  sort?: 'recent' | 'size';
+  offset?: number;
+  limit?: number;
+}
+
+export interface StoryPage {
+  stories: StoryRow[];
+  /** Stories matching the query, over all pages. */
+  total: number;
+}
+
+/** What makes a kept dossier current: the story's article count (articles are only ever added) and the analysis version. */
+export function dossierStamp(articles: number, version: string): string {
+  return `${articles}:${version}`;
+}
+
+/** A story's dossier as kept: valid while the stamp is the story's current one. */
+export interface KeptDossier {
+  stamp: string;
+  established: number;
+  contested: number;
+  json: string;
+}
+
+/**
+ * The words of a search as the engines take them: letters and digits only, so that nothing a
+ * user types is query syntax (FTS5's NEAR, quotes, columns; tsquery's operators). Every word must
+ * be found (AND), each as a prefix of a word of the text.
+ */
+export function searchWords(text: string): string[] {
+  return [...new Set(text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, 16);
+}
 
 /** Articles read per near-duplicate key: the most recent ones. */
 export const RECENT_PER_KEY = 8;

@@ -11,7 +11,7 @@ import { Fetcher, FetchError, type FetchOptions, type FetchResult } from '../fet
 import { inOrder } from '../fetch/in-order.ts';
 import { looksLikeFeed, readFeed, type FeedItem } from '../fetch/read-feed.ts';
 import type { Article } from '../model.ts';
-import { eachArticle, isArticlePage, type ArticleInput, type RunOptions } from '../pipeline.ts';
+import { eachArticle, isArticlePage, type ArticleInput, type Input, type RunOptions } from '../pipeline.ts';
 import type { FetchState, Store } from '../store/store.ts';
 import { StoryAssigner } from './assign-stories.ts';
 
@@ -36,7 +36,7 @@ const FULL_CONTENT_CHARS = 1500;
 /** A feed's pages held at once (fetching or waiting to be stored): memory is this many pages, whatever the feed's length. */
 const FEED_WINDOW = 4;
 
-const isUrl = (input: string): boolean => /^https?:\/\//i.test(input);
+const isUrl = (input: Input): input is string => typeof input === 'string' && /^https?:\/\//i.test(input);
 
 /** How one URL's fetch went, before anything is written. */
 type Fetched =
@@ -57,7 +57,7 @@ interface Run {
   fetched: Set<string>;
 }
 
-export async function ingestToStore(inputs: readonly string[], store: Store, options: StoreIngestOptions = {}): Promise<IngestSummary> {
+export async function ingestToStore(inputs: readonly Input[], store: Store, options: StoreIngestOptions = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { added: 0, duplicates: 0, known: 0, notModified: 0, failed: 0, nonArticles: 0, stories: new Set() };
   const now = options.now ?? (() => new Date().toISOString());
   const assigner = await StoryAssigner.open(store);

@@ -1,0 +1,54 @@
+// The thread that computes dossiers for the server (analyze-worker.ts), one at a time: a story of
+// 200 articles takes seconds, during which the server goes on answering. Started on first use,
+// ended with the server.
+import { Worker } from 'node:worker_threads';
+import type { Article } from '../model.ts';
+
+export class AnalysisThread {
+  private worker: Worker | null = null;
+  private readonly waiting = new Map<number, { resolve: (json: string) => void; reject: (error: Error) => void }>();
+  private next = 1;
+
+  /** The dossier JSON of these articles. */
+  analyze(articles: readonly Article[]): Promise<string> {
+    const worker = this.start();
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, articles: JSON.stringify(articles) });
+    });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    // from the sources (tests, tsx) the worker is TypeScript too, loaded through tsx's loader
+    // (a worker does not take --import in its execArgv)
+    const fromSource = import.meta.url.endsWith('.ts');
+    const script = new URL(fromSource ? './analyze-worker.ts' : './analyze-worker.js', import.meta.url);
+    const worker = fromSource
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); })`, { eval: true })
+      : new Worker(script);
+    worker.on('message', (m: { id: number; json?: string; error?: string }) => {
+      const waiting = this.waiting.get(m.id);
+      this.waiting.delete(m.id);
+      if (m.json !== undefined) waiting?.resolve(m.json);
+      else waiting?.reject(new Error(m.error ?? 'analysis failed'));
+    });
+    const fail = (error: Error): void => {
+      for (const w of this.waiting.values()) w.reject(error);
+      this.waiting.clear();
+      this.worker = null;
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the analysis thread stopped (exit code ${code})`)));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+}
