@@ -67,14 +67,14 @@ export function isAuthenticated(c: Context, token: string): boolean {
 }
 
 /**
- * With a token, every route but the login form and the static files answers 401 without it: JSON
- * for the API, the login form for pages.
+ * With a token, every route but the login form answers 401 without it (the static files too: the
+ * login form is plain without its stylesheet), JSON for the API, the login form for pages.
  */
 export function requireToken(token: string | null, loginPage: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
   return async (c, next) => {
     if (!token) return next();
     const path = new URL(c.req.url).pathname;
-    if (path === '/login' || path.startsWith('/static/') || isAuthenticated(c, token)) return next();
+    if (path === '/login' || isAuthenticated(c, token)) return next();
     if (path.startsWith('/api/')) return c.json({ error: 'unauthorized: send Authorization: Bearer <token>' }, 401);
     return loginPage(c);
   };

@@ -287,11 +287,11 @@ export class PostgresStore implements Store {
   async findStories(query: StoryQuery): Promise<StoryPage> {
     const params: unknown[] = [];
     const p = (value: unknown): string => (params.push(value), `$${params.length}`);
-    const where = [`s.last_seen >= ${p(query.since ?? '')}`];
-    if (query.until) where.push(`s.first_seen <= ${p(query.until)}`);
+    const where = [`s.last_seen >= ${p(plainText(query.since ?? ''))}`];
+    if (query.until) where.push(`s.first_seen <= ${p(plainText(query.until))}`);
     if (query.minOutlets) where.push(`json_array_length(s.outlets::json) >= ${p(query.minOutlets)}`);
     // a U+0000 written as an escape cannot be read as text by json functions: such a story has no outlet to match
-    if (query.outlets?.length) where.push(`strpos(s.outlets, '\u0000') = 0 AND EXISTS (SELECT 1 FROM json_array_elements_text(s.outlets::json) o WHERE o = ANY(${p([...query.outlets])}::text[]))`);
+    if (query.outlets?.length) where.push(`strpos(s.outlets, '\\u0000') = 0 AND EXISTS (SELECT 1 FROM json_array_elements_text(s.outlets::json) o WHERE o = ANY(${p(query.outlets.map((o) => plainText(o)))}::text[]))`);
     if (query.contested) where.push(`EXISTS (SELECT 1 FROM story_dossiers d WHERE d.story_id = s.id AND d.contested > 0 AND d.stamp = s.articles::text || ':' || ${p(query.contested.version)})`);
     if (query.unanalysed) where.push(`NOT EXISTS (SELECT 1 FROM story_dossiers d WHERE d.story_id = s.id AND d.stamp = s.articles::text || ':' || ${p(query.unanalysed.version)})`);
     const words = searchWords(query.text ?? '');
@@ -305,7 +305,7 @@ export class PostgresStore implements Store {
   }
 
   async outlets(): Promise<string[]> {
-    const { rows } = await this.pool.query<{ v: string }>("SELECT DISTINCT json_array_elements_text(outlets::json) v FROM stories WHERE strpos(outlets, '\u0000') = 0 ORDER BY v LIMIT 2000");
+    const { rows } = await this.pool.query<{ v: string }>("SELECT DISTINCT json_array_elements_text(outlets::json) v FROM stories WHERE strpos(outlets, '\\u0000') = 0 ORDER BY v LIMIT 2000");
     return rows.map((r) => r.v);
   }
 

@@ -149,6 +149,42 @@ export function storeSuite(name: string, open: () => Promise<Store>, hooks: Engi
       assert.equal(articlesOfStory[0]!.id, articles[0]!.id);
     });
 
+    it('finds stories by their words, outlets, dates and size, a page at a time, and keeps their dossiers', async () => {
+      const all = await store.findStories({ limit: 100 });
+      assert.equal(all.total, (await store.stories()).length);
+      const library = all.stories.find((s) => s.outlets.includes('Springfield Courier'))!;
+      // every word must be found, each as the start of a word of a title, an outlet or a lead
+      assert.deepEqual((await store.findStories({ text: 'Springfield librar' })).stories.map((s) => s.id), [library.id]);
+      assert.equal((await store.findStories({ text: 'Springfield drone' })).total, 0);
+      assert.ok((await store.findStories({ text: 'drone strikes' })).stories.every((s) => s.id !== library.id));
+      assert.ok((await store.findStories({ text: 'drone strikes' })).total >= 1);
+      // what would be query syntax in either engine is only words
+      for (const text of ['"NEAR(', 'a & !b | c:*', "title: ' OR 1=1 --", '***', '\u0000']) await store.findStories({ text });
+      assert.deepEqual((await store.findStories({ outlets: ['Springfield Courier'] })).stories.map((s) => s.id), [library.id]);
+      assert.equal((await store.findStories({ outlets: ['No Such Outlet', 'Null\u0000Outlet'] })).total, 0);
+      const several = await store.findStories({ minOutlets: 2 });
+      assert.ok(several.total >= 1 && several.stories.every((s) => s.outlets.length >= 2));
+      assert.equal((await store.findStories({ until: '2000-01-01' })).total, 0);
+      assert.equal((await store.findStories({ since: '2999-01-01' })).total, 0);
+      const bySize = (await store.findStories({ sort: 'size' })).stories;
+      assert.equal(bySize[0]!.articles, Math.max(...bySize.map((s) => s.articles)));
+      const second = await store.findStories({ sort: 'size', limit: 1, offset: 1 });
+      assert.equal(second.total, all.total);
+      assert.deepEqual(second.stories.map((s) => s.id), [bySize[1]!.id]);
+      assert.ok((await store.outlets()).includes('Springfield Courier'));
+
+      assert.equal(await store.keptDossier(library.id), null);
+      assert.ok((await store.findStories({ unanalysed: { version: 'v1' } })).stories.some((s) => s.id === library.id));
+      await store.keepDossier(library.id, { stamp: `${library.articles}:v1`, established: 0, contested: 2, json: '{"version":1}' });
+      assert.deepEqual(await store.keptDossier(library.id), { stamp: `${library.articles}:v1`, established: 0, contested: 2, json: '{"version":1}' });
+      assert.deepEqual((await store.findStories({ contested: { version: 'v1' } })).stories.map((s) => s.id), [library.id]);
+      assert.ok((await store.findStories({ unanalysed: { version: 'v1' } })).stories.every((s) => s.id !== library.id));
+      // a dossier kept by another version is not current
+      assert.equal((await store.findStories({ contested: { version: 'v2' } })).total, 0);
+      await store.keepDossier(library.id, { stamp: `${library.articles}:v1`, established: 1, contested: 0, json: '{"version":1,"x":1}' });
+      assert.equal((await store.findStories({ contested: { version: 'v1' } })).total, 0);
+    });
+
     it('keeps fetch state for conditional requests and failures to retry', async () => {
       await store.recordFetch('https://news.example/a', { etag: '"v1"', lastModified: 'Tue, 08 Apr 2025 10:00:00 GMT', failures: 0, lastError: null });
       await store.recordFetch('https://news.example/b', { etag: null, lastModified: null, failures: 1, lastError: 'HTTP 503' });
