@@ -13,6 +13,8 @@ export class AnalysisThread {
   analyze(articles: readonly Article[]): Promise<string> {
     const worker = this.start();
     const id = this.next++;
+    // the thread keeps the process alive only while it has work
+    worker.ref();
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       worker.postMessage({ id, articles: JSON.stringify(articles) });
@@ -31,6 +33,7 @@ export class AnalysisThread {
     worker.on('message', (m: { id: number; json?: string; error?: string }) => {
       const waiting = this.waiting.get(m.id);
       this.waiting.delete(m.id);
+      if (this.waiting.size === 0) worker.unref();
       if (m.json !== undefined) waiting?.resolve(m.json);
       else waiting?.reject(new Error(m.error ?? 'analysis failed'));
     });

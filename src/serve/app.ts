@@ -269,8 +269,9 @@ export function createApp(options: AppOptions): App {
     async close() {
       closed = true;
       await jobs.idle();
-      await warming?.catch(() => undefined);
+      // a dossier being computed is dropped: the thread ends and its promise fails
       await thread.close();
+      await warming?.catch(() => undefined);
     },
   };
 }
