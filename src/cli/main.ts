@@ -6,10 +6,11 @@ import { open, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
-import { errorLine, oneLine, UsageError } from '../errors.ts';
+import { errorLine, oneLine, UsageError, type InputError } from '../errors.ts';
+import { isHttpUrl } from '../fetch/fetch-pages.ts';
 import { DEFAULT_MAX_BYTES, expandInputs } from '../ingest/ingest.ts';
 import type { Article, Dossier } from '../model.ts';
-import { analyzeArticles, analyzeInputs, eachArticle, extractInputs, isArticlePage, type RunOptions } from '../pipeline.ts';
+import { analyzeArticles, analyzeInputs, eachArticle, extractInputs, isArticlePage, type Input, type RunOptions } from '../pipeline.ts';
 import { ingestToStore } from '../stories/ingest-to-store.ts';
 import { DEFAULT_DB, isPostgresUrl, openStore } from '../store/open-store.ts';
 import { renderHtml } from '../render/render-html.ts';
@@ -25,6 +26,8 @@ const DEFAULT_OUT_DIR = 'triangulate-out';
 
 interface CommonOptions {
   maxBytes: number;
+  /** URLs given as inputs may be fetched from private, loopback and link-local addresses. */
+  allowPrivate?: boolean;
   quiet?: boolean;
   includeNonArticles?: boolean;
 }
@@ -50,7 +53,8 @@ function buildProgram(): Command {
   program
     .command('analyze')
     .description('analyse one story: files, directories (recursive), globs or - for stdin; with no inputs, the bundled example')
-    .argument('[inputs...]', '.txt .md .html .json .jsonl files (optionally .gz), directories, globs, -')
+    .argument('[inputs...]', '.txt .md .html .json .jsonl files (optionally .gz), directories, globs, -, article URLs (fetched)')
+    .option('--allow-private', 'allow fetching private, loopback and link-local addresses')
     .option('--json <file>', 'write the dossier as JSON (- for standard output)')
     .option('--md <file>', 'write the Markdown brief (- for standard output)')
     .option('--html <file>', 'write the HTML report (- for standard output)')
@@ -65,8 +69,9 @@ function buildProgram(): Command {
   program
     .command('extract')
     .description('only ingest and extract: clean article text and metadata as { "articles": [...] }')
-    .argument('<inputs...>', 'files, directories, globs or -')
+    .argument('<inputs...>', 'files, directories, globs, - or article URLs (fetched)')
     .option('--json <file>', 'write here instead of standard output (- for standard output)')
+    .option('--allow-private', 'allow fetching private, loopback and link-local addresses')
     .addOption(maxBytes())
     .option('-q, --quiet', 'no progress bar and no summary')
     .action(async (inputs: string[], options: CommonOptions & { json?: string }) => {
@@ -139,7 +144,8 @@ function buildProgram(): Command {
     .command('check')
     .description('say which articles agree with a claim, disagree, only discuss it or are unrelated, with the sentences that decide it')
     .argument('<claim>', 'the claim, in quotation marks')
-    .argument('[inputs...]', 'the coverage: files, directories, globs, or - for standard input')
+    .argument('[inputs...]', 'the coverage: files, directories, globs, - for standard input, or article URLs (fetched)')
+    .option('--allow-private', 'allow fetching private, loopback and link-local addresses')
     .option('--story <id>', 'the coverage is this stored story')
     .addOption(db())
     .option('--json <file>', 'write the answer as JSON (- for standard output)')
@@ -173,7 +179,9 @@ async function runAnalyze(givenInputs: string[], options: AnalyzeOptions): Promi
   refuseSeveralOnStdout(Object.values(outputs));
   await refuseOverwritingInputs(inputs, Object.values(outputs));
   const progress = await createProgress(!options.quiet);
-  const { dossier, articles, failures } = await analyzeInputs(inputs, runOptions(options, progress));
+  const run = runOptions(options, progress);
+  const fetched = await fetchUrls(inputs, options, run);
+  const { dossier, articles, failures } = await analyzeFetched(fetched, run);
   progress.stop();
   if (articles.length === 0) {
     process.stderr.write('triangulate: no article could be read; nothing written\n');
@@ -210,7 +218,8 @@ async function runCheck(claim: string, inputs: string[], options: CommonOptions 
   if (options.story === undefined && inputs.length === 0) throw new UsageError('give the coverage: inputs, or --story ID');
   await refuseOverwritingInputs(inputs, [options.json]);
   const progress = await createProgress(!options.quiet);
-  const { dossier, articles, failures } = options.story !== undefined ? await storedStory(options.db, options.story) : await analyzeInputs(inputs, runOptions(options, progress));
+  const run = runOptions(options, progress);
+  const { dossier, articles, failures } = options.story !== undefined ? await storedStory(options.db, options.story) : await analyzeFetched(await fetchUrls(inputs, options, run), run);
   progress.stop();
   if (articles.length === 0) {
     process.stderr.write('triangulate: no article could be read; nothing to check against\n');
@@ -360,8 +369,10 @@ async function runExtract(inputs: string[], options: CommonOptions & { json?: st
   let failures = 0;
   let count = 0;
   const run = runOptions(options, progress);
+  const counted = { ...run, onError: (error: InputError) => (failures++, run.onError?.(error)) };
+  const fetched = await fetchUrls(inputs, options, counted);
   // each article written as it is extracted: memory stays flat however many pages there are
-  const articles = eachArticle(inputs, { ...run, onError: (error) => (failures++, run.onError?.(error)) });
+  const articles = eachArticle(fetched.inputs, counted);
   await writeOutput(output, articlesJson(articles, () => count++));
   progress.stop();
   if (output !== STDOUT && !options.quiet) process.stderr.write(`Extracted ${count} article${count === 1 ? '' : 's'} to ${oneLine(output)}\n`);
@@ -379,6 +390,26 @@ async function* articlesJson(articles: AsyncIterable<Article>, onArticle: () => 
     onArticle();
   }
   yield first ? '{\n  "articles": []\n}\n' : '\n  ]\n}\n';
+}
+
+/** The inputs with their URLs fetched (pages read as saved files would be), and the URLs that failed. */
+async function fetchUrls(inputs: readonly string[], options: CommonOptions, run: RunOptions): Promise<{ inputs: Input[]; failures: InputError[] }> {
+  const urls = inputs.filter(isHttpUrl);
+  if (urls.length === 0) return { inputs: [...inputs], failures: [] };
+  const { fetchPages } = await import('../fetch/fetch-pages.ts');
+  const { inputs: pages, failures } = await fetchPages(urls, { allowPrivate: options.allowPrivate, maxBytes: options.maxBytes, onError: run.onError });
+  // pages where their URLs stood, so that the articles keep the order given
+  const byUrl = new Map<string, Input[]>();
+  for (const page of pages) byUrl.set(page.source!, [...(byUrl.get(page.source!) ?? []), page]);
+  return { inputs: inputs.flatMap((i): Input[] => (isHttpUrl(i) ? (byUrl.get(i) ?? []) : [i])), failures };
+}
+
+/** `analyzeInputs` over fetched inputs: the URLs that failed are listed with the other failures, in the dossier's messages too. */
+async function analyzeFetched(fetched: { inputs: Input[]; failures: InputError[] }, run: RunOptions): Promise<{ dossier: Dossier; articles: Article[]; failures: unknown[] }> {
+  const result = await analyzeInputs(fetched.inputs, run);
+  if (fetched.failures.length === 0) return result;
+  const messages = [...fetched.failures.map((f) => ({ source: f.input, rule: 'input-failed', reason: f.reason })), ...result.dossier.messages];
+  return { ...result, dossier: { ...result.dossier, messages }, failures: [...fetched.failures, ...result.failures] };
 }
 
 function runOptions(options: CommonOptions, progress: Awaited<ReturnType<typeof createProgress>>): RunOptions {

@@ -25,7 +25,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<InputRef[
       continue;
     }
     if (/^https?:\/\//i.test(input)) {
-      refs.push({ kind: 'failed', error: new InputError(input, 'reading URLs is not supported by analyze yet; save the page and pass the file') });
+      refs.push({ kind: 'failed', error: new InputError(input, 'a URL: the command line fetches URLs (fetchPages in src/fetch/fetch-pages.ts); this reads files') });
       continue;
     }
     let info: Stats | null = null;

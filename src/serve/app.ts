@@ -239,6 +239,7 @@ export function createApp(options: AppOptions): App {
   });
 
   app.post('/api/add', async (c) => {
+    if ((c.req.header('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase() !== 'application/json') return c.json({ error: 'send the body as application/json' }, 415);
     let body: unknown;
     try {
       body = await c.req.json();

@@ -140,8 +140,12 @@ describe('a server on loopback', () => {
     assert.equal((await post(new URLSearchParams({ urls, _csrf: token }), {})).status, 403, 'a field without its cookie');
     assert.equal((await post(new URLSearchParams({ urls, _csrf: `${token}x` }), { cookie: `triangulate_csrf=${cookie}` })).status, 403);
     assert.equal((await post(new URLSearchParams({ urls, _csrf: token }), { cookie: `triangulate_csrf=${cookie}`, origin: 'http://evil.example' })).status, 403);
-    const json = await fetch(`${served.url}/api/add`, { method: 'POST', body: JSON.stringify({ urls: [urls] }), headers: { 'content-type': 'application/json' } });
-    assert.equal(json.status, 403, 'the API takes no cookie-authenticated post without the CSRF header');
+    // the API takes JSON only (a type no other site's page can send without a preflight) and no foreign origin
+    const api = (type: string, headers: Record<string, string> = {}): Promise<Response> => fetch(`${served.url}/api/add`, { method: 'POST', body: JSON.stringify({ urls: [urls] }), headers: { 'content-type': type, ...headers } });
+    assert.equal((await api('text/plain')).status, 403);
+    assert.equal((await api('application/x-www-form-urlencoded')).status, 403);
+    assert.equal((await api('application/json', { origin: 'http://evil.example' })).status, 403);
+    assert.equal((await api('application/json')).status, 202);
     const ok = await post(new URLSearchParams({ urls, _csrf: token }), { cookie: `triangulate_csrf=${cookie}`, origin: served.url });
     assert.equal(ok.status, 303);
     assert.match(ok.headers.get('location') ?? '', /^\/add\/jobs\/\d+$/);
