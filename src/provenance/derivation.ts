@@ -178,9 +178,16 @@ export function compareTimes(a: string | null, b: string | null): -1 | 0 | 1 {
 }
 
 /**
- * For each article (by index), the articles it shares enough non-quoted text with, with the
- * passages. A pair whose direction is known appears once, on the later article; one whose
- * direction is unknown appears on both.
+ * Sources kept per article: those it shares the most text with. A story of 200 copies of a wire
+ * report would otherwise list every pair (20,000 links, tens of megabytes of passages) where the
+ * closest few say who copied whom.
+ */
+export const MAX_SOURCES = 5;
+
+/**
+ * For each article (by index), the articles it shares enough non-quoted text with (the
+ * MAX_SOURCES sharing the most), with the passages. A pair whose direction is known appears once,
+ * on the later article; one whose direction is unknown appears on both.
  */
 export function findDerivations(articles: readonly DerivableArticle[], minLongestRun = MIN_LONGEST_RUN): Derivation[][] {
   const words = articles.map(wordsOf);
@@ -230,6 +237,8 @@ export function findDerivations(articles: readonly DerivableArticle[], minLonges
     }
     if (order !== -1) out[a]!.push({ fromArticleId: articles[b]!.id, shared: passages(a, b), directionKnown: order === 1 });
   }
-  for (const list of out) list.sort((x, y) => x.fromArticleId.localeCompare(y.fromArticleId));
-  return out;
+  const shared = (d: Derivation): number => d.shared.reduce((n, p) => n + p.end - p.start, 0);
+  return out.map((list) =>
+    (list.length > MAX_SOURCES ? [...list].sort((x, y) => shared(y) - shared(x) || x.fromArticleId.localeCompare(y.fromArticleId)).slice(0, MAX_SOURCES) : list).sort((x, y) => x.fromArticleId.localeCompare(y.fromArticleId)),
+  );
 }

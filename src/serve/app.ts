@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { setCookie } from 'hono/cookie';
@@ -24,7 +25,7 @@ import { articlePage, evidencePage, findingOf } from './pages/evidence-page.ts';
 import { loginPage } from './pages/login-page.ts';
 import { PAGE_SIZE, storiesPage } from './pages/stories-page.ts';
 import { storyPage } from './pages/story-page.ts';
-import { StoryDossiers } from './story-dossiers.ts';
+import { StoryDossiers, type StoryDossier } from './story-dossiers.ts';
 import { html } from './html.ts';
 import { page } from './pages/layout.ts';
 
@@ -88,7 +89,7 @@ export function createApp(options: AppOptions): App {
     const name = c.req.param('name');
     const body = assets.get(name);
     if (!body) return c.text('not found', 404);
-    return c.body(new Uint8Array(body), 200, { 'Content-Type': STATIC[name]!, 'Cache-Control': 'public, max-age=3600' });
+    return c.body(view(body), 200, { 'Content-Type': STATIC[name]!, 'Cache-Control': 'public, max-age=3600' });
   });
 
   app.get('/login', (c) => (token && isAuthenticated(c, token) ? c.redirect('/') : c.html(loginPage(csrfToken(c), safeNext(c.req.query('next'))))));
@@ -132,7 +133,7 @@ export function createApp(options: AppOptions): App {
   app.get('/api/stories/:id', async (c) => {
     const found = await withStory(c, true);
     if (found instanceof Response) return found;
-    return c.body(found!.json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    return rendered(c, found!, 'json', 'application/json; charset=utf-8', () => found!.json);
   });
 
   app.get('/api/stories/:id/check', async (c) => {
@@ -147,7 +148,7 @@ export function createApp(options: AppOptions): App {
   app.get('/stories/:id', async (c) => {
     const found = await withStory(c, false);
     if (found instanceof Response) return found;
-    return c.html(storyPage(found!.story, found!.dossier));
+    return rendered(c, found!, 'page', 'text/html; charset=utf-8', () => storyPage(found!.story, found!.dossier));
   });
 
   app.get('/stories/:id/evidence/:kind/:group', async (c) => {
@@ -181,8 +182,7 @@ export function createApp(options: AppOptions): App {
     app.get(`/stories/:id/${name}`, async (c) => {
       const found = await withStory(c, false);
       if (found instanceof Response) return found;
-      return c.body(render(found!.dossier, found!.json), 200, {
-        'Content-Type': type,
+      return rendered(c, found!, name, type, () => render(found!.dossier, found!.json), {
         'Content-Disposition': `attachment; filename="story-${found!.story.id}-${name}"`,
         // the report's own policy: its inline style, nothing else
         ...(name.endsWith('.html') ? { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'; base-uri 'none'" } : {}),
@@ -275,6 +275,30 @@ export function createApp(options: AppOptions): App {
       await warming?.catch(() => undefined);
     },
   };
+}
+
+/**
+ * A response made from a story's dossier, rendered once and kept with it (gzipped too): sent
+ * gzipped to a client that takes it, and as 304 to one that has it already (its ETag names the
+ * story and the stamp, which changes when the story does).
+ */
+function rendered(c: Context, found: StoryDossier, key: string, type: string, render: () => string, headers: Record<string, string> = {}): Response {
+  const etag = `"${found.story.id}-${found.stamp.replace(/[^\w.:-]/g, '_')}-${key}"`;
+  const common = { 'Content-Type': type, ETag: etag, Vary: 'Accept-Encoding', 'Cache-Control': 'private, no-cache', ...headers };
+  if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304, common);
+  let body = found.rendered.get(key);
+  if (!body) found.rendered.set(key, (body = Buffer.from(render(), 'utf8')));
+  if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+    let gzipped = found.rendered.get(`${key}.gz`);
+    if (!gzipped) found.rendered.set(`${key}.gz`, (gzipped = gzipSync(body)));
+    return c.body(view(gzipped), 200, { ...common, 'Content-Encoding': 'gzip' });
+  }
+  return c.body(view(body), 200, common);
+}
+
+/** The bytes of a Buffer as a Uint8Array, not a copy. */
+function view(buffer: Buffer): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
 }
 
 function isHttpUrl(text: string): boolean {

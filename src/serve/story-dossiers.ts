@@ -10,13 +10,17 @@ export interface StoryDossier {
   dossier: Dossier;
   /** The dossier as JSON, byte for byte what `triangulate dossier` writes. */
   json: string;
+  /** What makes it current: the story's article count and the analysis version. */
+  stamp: string;
+  /** Responses made from it (pages, downloads, gzipped too), kept with it: each is rendered once. */
+  rendered: Map<string, Buffer>;
 }
 
 /** Parsed dossiers kept in memory, at most. */
-const IN_MEMORY = 24;
+const IN_MEMORY = 8;
 
 export class StoryDossiers {
-  private readonly memory = new Map<number, StoryDossier & { stamp: string }>();
+  private readonly memory = new Map<number, StoryDossier>();
   /** Dossiers being computed: two requests for one story compute it once. */
   private readonly computing = new Map<number, Promise<StoryDossier | null>>();
 
@@ -68,7 +72,7 @@ export class StoryDossiers {
         contested: statuses.filter((s) => s === 'contested').length,
       });
     }
-    const entry = { story, dossier: JSON.parse(json) as Dossier, json, stamp };
+    const entry: StoryDossier = { story, dossier: JSON.parse(json) as Dossier, json, stamp, rendered: new Map() };
     this.memory.set(story.id, entry);
     while (this.memory.size > IN_MEMORY) this.memory.delete(this.memory.keys().next().value!);
     return entry;

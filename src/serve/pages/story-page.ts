@@ -46,15 +46,28 @@ ${f.possiblyAlsoIn.length ? html`<ul class="possibly">${f.possiblyAlsoIn.map((p)
 </li>`;
 }
 
-function contestedTable(views: readonly ContradictionView[], groupOf: (claimId: string) => string | undefined, evidence: (groupId: string, label?: string) => Html): Html {
-  if (views.length === 0) return html`<p class="muted">No contradiction found.</p>`;
+/** Rows of a contradictions table, at most; the dossier's JSON holds them all. */
+const CONTESTED_ROWS = 40;
+/** Rewrite links listed, at most. */
+const DERIVATION_ROWS = 30;
+
+function contestedTable(all: readonly ContradictionView[], groupOf: (claimId: string) => string | undefined, evidence: (groupId: string, label?: string) => Html): Html {
+  if (all.length === 0) return html`<p class="muted">No contradiction found.</p>`;
+  // many copies of two versions make the same contradiction many times: one row per kind, values and outlets
+  const seen = new Set<string>();
+  const distinct = all.filter((v) => {
+    const key = JSON.stringify([v.kind, v.values, v.a.outlet, v.b.outlet]);
+    return !seen.has(key) && seen.add(key);
+  });
+  const views = distinct.slice(0, CONTESTED_ROWS);
+  const more = distinct.length - views.length;
   const side = (s: ContradictionView['a'], value: string | undefined, later: boolean): Html => {
     const group = groupOf(s.id);
     return html`<td><span class="outlet">${s.outlet}</span>${later ? html` <span class="tag">later</span>` : ''}<p>${value ? emphasised(s.text, value) : s.text}</p>${group ? evidence(group) : ''}</td>`;
   };
   return html`<table class="contested"><thead><tr><th scope="col">Kind</th><th scope="col">One side</th><th scope="col">The other</th></tr></thead><tbody>${views.map(
     (v) => html`<tr><th scope="row">${v.kind}<p class="muted">${v.explanation}</p></th>${side(v.a, v.values[0], v.later === 'a')}${side(v.b, v.values[1], v.later === 'b')}</tr>`,
-  )}</tbody></table>`;
+  )}</tbody></table>${more > 0 ? html`<p class="muted">And ${more} more (all in the dossier's JSON).</p>` : ''}${distinct.length < all.length ? html`<p class="muted">${all.length - distinct.length} repetitions of these between other articles of the same outlets are not shown.</p>` : ''}`;
 }
 
 /** The text with the compared value marked where it stands. */
@@ -70,13 +83,17 @@ function matrix(dossier: Dossier, base: string): Html {
   const groups = [...dossier.claimGroups]
     .sort((a, b) => order[a.status] - order[b.status] || b.articleIds.length - a.articleIds.length || a.id.localeCompare(b.id))
     .slice(0, MATRIX_ROWS);
-  const derivations = derivationViews(dossier);
-  const head = dossier.articles.map((a) => html`<th scope="col">${articleLabel(a)}</th>`);
+  const allDerivations = derivationViews(dossier);
+  const derivations = [...allDerivations].sort((a, b) => b.passages.join('').length - a.passages.join('').length).slice(0, DERIVATION_ROWS);
+  // one column per outlet: a story of 200 articles has a handful of outlets, not 200 columns
+  const label = new Map(dossier.articles.map((a) => [a.id, articleLabel(a)]));
+  const outlets = [...new Set(label.values())];
+  const head = outlets.map((o) => html`<th scope="col">${o}</th>`);
   const rows = groups.map((g) => {
     const first = claims.get(g.claimIds[0]!)!;
-    const cells = dossier.articles.map((a) => {
-      const own = g.claimIds.map((id) => claims.get(id)!).filter((c) => c.articleId === a.id);
-      return own.length ? html`<td class="has" title="${own[0]!.text}"><span aria-label="reported">●</span></td>` : html`<td><span class="visually-hidden">not reported</span></td>`;
+    const cells = outlets.map((o) => {
+      const own = g.claimIds.map((id) => claims.get(id)!).filter((c) => label.get(c.articleId) === o);
+      return own.length ? html`<td class="has" title="${own[0]!.text}">●<span class="visually-hidden"> reported${own.length > 1 ? `, ${own.length} times` : ''}</span></td>` : html`<td><span class="visually-hidden">not reported</span></td>`;
     });
     return html`<tr><th scope="row"><a href="${base}/evidence/claims/${g.id}">${first.text.length > 140 ? `${first.text.slice(0, 140)}…` : first.text}</a> <span class="tag ${g.status}">${g.status}</span></th>${cells}<td class="num">${g.independentOrigins}</td><td>${g.originDetails.map((o) => o.label).join('; ')}</td></tr>`;
   });
@@ -85,7 +102,7 @@ function matrix(dossier: Dossier, base: string): Html {
 <h3>Who rewrote whom</h3>
 ${derivations.length ? html`<ul class="derivations">${derivations.map(
     (d) => html`<li><span class="outlet">${d.outlet}</span> ${d.directionKnown ? 'rewrites' : 'shares text with'} <span class="outlet">${d.fromOutlet}</span><details><summary>${d.passages.length} shared passage${d.passages.length === 1 ? '' : 's'}</summary><ul>${d.passages.map((p) => html`<li><q>${p}</q></li>`)}</ul></details></li>`,
-  )}</ul>` : html`<p class="muted">No article rewrites another.</p>`}
+  )}</ul>${allDerivations.length > derivations.length ? html`<p class="muted">The ${derivations.length} links sharing the most text of ${allDerivations.length}.</p>` : ''}` : html`<p class="muted">No article rewrites another.</p>`}
 </section>`;
 }
 
