@@ -23,6 +23,8 @@ const BENCHES: Array<[string, string[]]> = [
   ['near-duplicates.ts', [join(DATA, 'stance', 'fnc-1', 'train_bodies.csv')]],
   ['scale.ts', [join(DATA, 'extraction', 'zyte'), '--max', '100000']],
   ['analyze-speed.ts', []],
+  // needs `npm run build` (the server runs from dist/, pinned to one core)
+  ['serve-load.ts', []],
 ];
 
 let failed = 0;
