@@ -15,6 +15,7 @@ import type { CheckResult } from '../../src/check/check-claim.ts';
 import type { Dossier } from '../../src/model.ts';
 import { EXAMPLE_DIR, ROOT } from '../helpers.ts';
 import { serveStore, type ServedStore } from '../serve/serve-fixture.ts';
+import { headlineOf, outletLabel } from '../../src/serve/pages/labels.ts';
 
 /** Debian's package; another path may be given (a test of the skip itself, another system). */
 const CHROMIUM = process.env.TRIANGULATE_CHROMIUM || '/usr/bin/chromium';
@@ -101,9 +102,9 @@ describe('the web app in Chromium', { skip: missing ? `${CHROMIUM} is missing` :
     const context = await newContext();
     const page = await context.newPage();
     await page.goto(`${app.url}/`);
-    await page.getByRole('link', { name: story.headline, exact: true }).click();
+    await page.getByRole('link', { name: headlineOf(story), exact: true }).click();
     await page.waitForURL(`${app.url}/stories/${story.id}`);
-    assert.equal(await page.locator('h1').textContent(), story.headline);
+    assert.equal(await page.locator('h1').textContent(), headlineOf(story));
 
     const show = page.locator('#established a.evidence', { hasText: 'Show evidence' }).first();
     const href = await show.getAttribute('href');
@@ -156,7 +157,7 @@ describe('the web app in Chromium', { skip: missing ? `${CHROMIUM} is missing` :
     );
     assert.deepEqual(
       shown,
-      expected.articles.map((a) => ({ stance: a.stance, outlet: a.outlet ?? a.title ?? a.source })),
+      expected.articles.map((a) => ({ stance: a.stance, outlet: a.outlet ?? a.title ?? outletLabel(a.source) })),
     );
     for (const v of shown) assert.ok(['agree', 'disagree', 'discuss', 'unrelated'].includes(v.stance ?? ''), `a stance: ${v.stance}`);
     const c = expected.counts;

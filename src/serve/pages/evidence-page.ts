@@ -5,6 +5,7 @@ import type { Article, Dossier } from '../../model.ts';
 import { articleLabel } from '../../render/summarize.ts';
 import type { StoryRow } from '../../store/store.ts';
 import { html, marked, type Html } from '../html.ts';
+import { headlineOf } from './labels.ts';
 import { page } from './layout.ts';
 
 type Span = { start: number; end: number };
@@ -52,18 +53,18 @@ export function findingOf(dossier: Dossier, kind: 'claims' | 'quotes', groupId: 
 export function evidencePage(story: StoryRow, dossier: Dossier, finding: Finding): string {
   const withEvidence = dossier.articles.filter((a) => finding.spans.has(a.id));
   const without = dossier.articles.filter((a) => !finding.spans.has(a.id));
-  const body = html`<p class="crumbs"><a href="/stories/${story.id}">${story.headline || `Story ${story.id}`}</a></p>
+  const body = html`<p class="crumbs"><a href="/stories/${story.id}">${headlineOf(story)}</a></p>
 <h1>${finding.title}</h1>
 <p class="finding">${finding.summary}</p>
 <p class="count" role="status">Evidence in ${withEvidence.length} of ${dossier.articles.length} articles.</p>
 <nav class="jump" aria-label="Evidence by article">${withEvidence.map((a) => html`<a href="#ev-${a.id}">${articleLabel(a)}</a>`)}</nav>
 ${withEvidence.map((a) => reader(a, finding.spans.get(a.id)!, `ev-${a.id}`))}
 ${without.length ? html`<h2>Not found in</h2><ul>${without.map((a) => html`<li>${articleLabel(a)}: ${a.title ?? ''}</li>`)}</ul>` : ''}`;
-  return page({ title: `${finding.title} · ${story.headline}`, body });
+  return page({ title: `${finding.title} · ${headlineOf(story)}`, body });
 }
 
 export function articlePage(story: StoryRow, article: Article): string {
-  const body = html`<p class="crumbs"><a href="/stories/${story.id}">${story.headline || `Story ${story.id}`}</a></p>${reader(article, [], 'article')}`;
+  const body = html`<p class="crumbs"><a href="/stories/${story.id}">${headlineOf(story)}</a></p>${reader(article, [], 'article')}`;
   return page({ title: article.title ?? articleLabel(article), body });
 }
 

@@ -3,6 +3,7 @@
 // result page has its own address.
 import { html } from '../html.ts';
 import type { StoryPage, StoryQuery } from '../../store/store.ts';
+import { headlineOf, outletLabel } from './labels.ts';
 import { page } from './layout.ts';
 
 export const PAGE_SIZE = 25;
@@ -32,10 +33,10 @@ export function storiesPage({ query, result, outlets, pendingDossiers }: Stories
   };
   const rows = result.stories.map(
     (s) => html`<tr>
-<td><a href="/stories/${s.id}">${s.headline || `Story ${s.id}`}</a></td>
+<td><a href="/stories/${s.id}">${headlineOf(s)}</a></td>
 <td>${s.firstSeen.slice(0, 10)}${s.lastSeen.slice(0, 10) !== s.firstSeen.slice(0, 10) ? html` – ${s.lastSeen.slice(0, 10)}` : ''}</td>
 <td class="num">${s.articles}</td>
-<td>${s.outlets.slice(0, 6).join(', ')}${s.outlets.length > 6 ? html` <span class="muted">and ${s.outlets.length - 6} more</span>` : ''}</td>
+<td>${s.outlets.slice(0, 6).map(outletLabel).join(', ')}${s.outlets.length > 6 ? html` <span class="muted">and ${s.outlets.length - 6} more</span>` : ''}</td>
 </tr>`,
   );
   const body = html`<h1>Stories</h1>
@@ -43,7 +44,7 @@ export function storiesPage({ query, result, outlets, pendingDossiers }: Stories
 <div class="field wide"><label for="q">Words</label><input id="q" name="q" type="search" value="${query.text ?? ''}" placeholder="e.g. drone strike Sinaloa"></div>
 <div class="field"><label for="since">Seen since</label><input id="since" name="since" type="date" value="${query.since ?? ''}"></div>
 <div class="field"><label for="until">First seen by</label><input id="until" name="until" type="date" value="${query.until?.slice(0, 10) ?? ''}"></div>
-<div class="field"><label for="outlet">Outlets</label><select id="outlet" name="outlet" multiple size="3">${outlets.map((o) => html`<option${query.outlets?.includes(o) ? html` selected` : ''}>${o}</option>`)}</select></div>
+<div class="field"><label for="outlet">Outlets</label><select id="outlet" name="outlet" multiple size="3">${outlets.map((o) => html`<option value="${o}"${query.outlets?.includes(o) ? html` selected` : ''}>${outletLabel(o)}</option>`)}</select></div>
 <div class="field"><label for="min">At least N outlets</label><input id="min" name="min" type="number" min="1" value="${query.minOutlets ?? ''}"></div>
 <div class="field"><label for="sort">Order</label><select id="sort" name="sort"><option value="recent">Most recent</option><option value="size"${query.sort === 'size' ? html` selected` : ''}>Most articles</option></select></div>
 <div class="field check"><input id="contested" name="contested" type="checkbox" value="1"${query.contested ? html` checked` : ''}><label for="contested">Has contested facts</label></div>

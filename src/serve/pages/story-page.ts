@@ -6,6 +6,7 @@ import type { Dossier } from '../../model.ts';
 import { articleLabel, claimSections, derivationViews, type ContradictionView, type FactView } from '../../render/summarize.ts';
 import type { StoryRow } from '../../store/store.ts';
 import { html, type Html } from '../html.ts';
+import { headlineOf } from './labels.ts';
 import { page } from './layout.ts';
 
 /** Rows of the claims × outlets matrix, at most. */
@@ -17,7 +18,7 @@ export function storyPage(story: StoryRow, dossier: Dossier): string {
   const claimGroupOf = new Map<string, string>();
   for (const g of dossier.claimGroups) for (const c of g.claimIds) claimGroupOf.set(c, g.id);
   const evidence = (groupId: string, label = 'Evidence'): Html => html`<a class="evidence" href="${base}/evidence/claims/${groupId}">${label}</a>`;
-  const body = html`<h1>${story.headline || `Story ${story.id}`}</h1>
+  const body = html`<h1>${headlineOf(story)}</h1>
 <p class="meta">${story.articles} article${story.articles === 1 ? '' : 's'} from ${story.outlets.length} outlet${story.outlets.length === 1 ? '' : 's'} · seen ${story.firstSeen.slice(0, 10)} to ${story.lastSeen.slice(0, 10)}</p>
 <p class="downloads">Download the dossier: <a href="${base}/dossier.json" download>JSON</a> <a href="${base}/brief.md" download>Markdown</a> <a href="${base}/report.html" download>HTML report</a> · <a href="${base}/check">Check a claim against this story</a></p>
 <nav class="toc" aria-label="Sections"><a href="#established">Established</a><a href="#contested">Contested</a><a href="#single">Single source</a><a href="#matrix">Claims × outlets</a><a href="#quotes">Quotes</a><a href="#framing">Framing</a><a href="#timeline">Timeline</a><a href="#articles">Articles</a></nav>
@@ -34,7 +35,7 @@ ${framing(dossier)}
 ${timeline(dossier)}
 <section id="articles" aria-labelledby="h-articles"><h2 id="h-articles">Articles</h2>
 <ol class="articles">${dossier.articles.map((a, i) => html`<li><a href="${base}/articles/${i + 1}">${articleLabel(a)}</a>: ${a.title ?? ''} <span class="muted">${a.publishedAt ?? ''}</span></li>`)}</ol></section>`;
-  return page({ title: story.headline || `Story ${story.id}`, body });
+  return page({ title: headlineOf(story), body });
 }
 
 function factItem(f: FactView, evidence: (groupId: string, label?: string) => Html): Html {
