@@ -4,30 +4,13 @@
 // seconds, articles per second, claims, groups and peak memory for each size; the time per
 // article should stay flat (no all-pairs comparison).
 // Usage: npm run bench:analyze [-- --max N]
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { analyzeInputs, type ArticleInput } from '../src/pipeline.ts';
-import { seededRandom } from '../src/learn/seeded-random.ts';
+import { analyzeInputs } from '../src/pipeline.ts';
+import { exampleCopies } from './example-copies.ts';
 
 const args = process.argv.slice(2);
 const maxAt = args.indexOf('--max');
 const max = maxAt >= 0 ? Number(args[maxAt + 1]) : 200;
-const dir = join(import.meta.dirname, '..', 'examples', 'drone-strikes-2025');
-const originals = readdirSync(dir)
-  .filter((f) => /^\d{3}_.*\.txt$/.test(f))
-  .sort()
-  .map((f) => readFileSync(join(dir, f), 'utf8'));
-
-
-function story(n: number): ArticleInput[] {
-  const random = seededRandom(20251122);
-  return Array.from({ length: n }, (_, i) => {
-    const paragraphs = originals[i % originals.length]!.split(/\n\s*\n/);
-    const kept = paragraphs.filter((_, k) => k === 0 || random() >= 0.25);
-    const body = kept.slice(1).sort(() => random() - 0.5);
-    return { text: [kept[0], ...body].join('\n\n'), source: `copy-${i}.txt` };
-  });
-}
+const story = (n: number): ReturnType<typeof exampleCopies> => exampleCopies(n);
 
 // load the models before timing
 await analyzeInputs(story(2));

@@ -7,39 +7,25 @@
 // a client holding the current ETag (304).
 // Usage: npm run build && npm run bench:serve [-- --articles 200 --seconds 10]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { seededRandom } from '../src/learn/seeded-random.ts';
-import type { ArticleInput } from '../src/pipeline.ts';
 import { SqliteStore } from '../src/store/sqlite-store.ts';
 import { ingestToStore } from '../src/stories/ingest-to-store.ts';
+import { exampleCopies } from './example-copies.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const size = arg('--articles', 200);
 const seconds = arg('--seconds', 10);
 const root = join(import.meta.dirname, '..');
-const dir = join(root, 'examples', 'drone-strikes-2025');
-const originals = readdirSync(dir).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
-
-function story(n: number): ArticleInput[] {
-  const random = seededRandom(20251122);
-  return Array.from({ length: n }, (_, i) => {
-    const paragraphs = originals[i % originals.length]!.split(/\n\s*\n/);
-    const kept = paragraphs.filter((_, k) => k === 0 || random() >= 0.25);
-    const body = kept.slice(1).sort(() => random() - 0.5);
-    // a line of its own makes each copy a distinct article (the same text twice is stored once)
-    return { text: [kept[0], ...body, `Dispatch ${i + 1} of the series.`].join('\n\n'), source: `copy-${i}.txt`, outlet: `Outlet ${i % 7}` };
-  });
-}
 
 const work = mkdtempSync(join(tmpdir(), 'triangulate-serve-bench-'));
 const db = join(work, 'store.db');
 const store = new SqliteStore(db);
-await ingestToStore(story(size), store, { now: () => '2025-04-08T12:00:00.000Z', includeNonArticles: true });
+await ingestToStore(exampleCopies(size, { distinct: true }), store, { now: () => '2025-04-08T12:00:00.000Z', includeNonArticles: true });
 const largest = (await store.stories()).sort((a, b) => b.articles - a.articles)[0]!;
 await store.close();
 // the copies fall into a few stories (their paragraphs differ by design): made one, so that the
