@@ -5,7 +5,7 @@
 // the greedy tagger's (packPerceptron): transitions are stored as features of their own.
 import { mayFollow } from './bio.ts';
 import { feature, hashOf } from './feature-hash.ts';
-import type { FrozenData, PerceptronData } from './perceptron.ts';
+import { sumsAreExact, type FrozenData, type PerceptronData } from './perceptron.ts';
 import { mulberry32, shuffleInPlace } from '../learn/seeded-random.ts';
 
 /**
@@ -78,33 +78,6 @@ function decode<V>(view: V, n: number, scorer: SequenceScorer, emit: EmissionFun
   return viterbi(emissions, n, scorer.transitions(), allowed, k);
 }
 
-/** Features a token may have, at most, for exactSums: the name tagger has 41. */
-const MAX_SUMMED = 256;
-
-/**
- * Every weight (its value / scale, stored as a float32) is a multiple of its own unit in the last
- * place, so all are multiples of the smallest weight's unit q. A sum of such multiples is exact in
- * a double while it stays below 2^53·q: true of every sum of MAX_SUMMED weights when
- * MAX_SUMMED·max|w| < 2^53·q. Read off the stored numbers, one pass without allocation.
- */
-function sumsAreExact(values: ArrayLike<number>, scale: number): boolean {
-  let smallest = Infinity;
-  let largest = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    const a = v < 0 ? -v : v;
-    if (a === 0) continue;
-    if (a < smallest) smallest = a;
-    if (a > largest) largest = a;
-  }
-  if (largest === 0) return true;
-  const least = Math.abs(Math.fround(smallest / scale));
-  const most = Math.abs(Math.fround(largest / scale));
-  // a float32's unit in the last place is 2^-23 of its leading power of two; one power lower for safety
-  const unit = 2 ** (Math.floor(Math.log2(least)) - 24);
-  return MAX_SUMMED * most < 2 ** 53 * unit;
-}
-
 /** A trained model for tagging: an open-addressing table of feature hashes over one flat array of weights. */
 export class FrozenSequenceModel implements SequenceScorer {
   readonly classes: readonly string[];
@@ -115,9 +88,9 @@ export class FrozenSequenceModel implements SequenceScorer {
   private readonly values: Float32Array;
   private readonly trans: Float64Array;
   /**
-   * Whether any sum of up to MAX_SUMMED weights is exact in a double, whatever the order it is
-   * added in: then a tagger may add up parts of a token's score apart and remember them, and
-   * still get the very same score (src/annotate/ner/tag-names.ts).
+   * Whether any sum of a token's weights is exact in a double, whatever the order it is added in
+   * (sumsAreExact): then a tagger may add up parts of a token's score apart and remember them,
+   * and still get the very same score (src/annotate/ner/tag-names.ts).
    */
   readonly exactSums: boolean;
 

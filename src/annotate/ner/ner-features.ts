@@ -266,7 +266,7 @@ export function contextFeaturesAt(s: SentenceView, i: number, out: number[]): nu
 // scores of the ones that recur once and remember them (src/annotate/ner/tag-names.ts): those of
 // one word in one place (the token itself, or a neighbour one or two tokens to its left or right),
 // and the few that look at two or three words at once. Together they are exactly featuresAt's
-// (test/annotate/ner-speed.test.ts checks it); training reads featuresAt, whose order it needs.
+// (test/annotate/tagger-speed.test.ts checks it); training reads featuresAt, whose order it needs.
 
 /** The places a word's features are remembered for, relative to the token scored. */
 export const PLACES = { L2: 0, L1: 1, R1: 2, R2: 3 } as const;
