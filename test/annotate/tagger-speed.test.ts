@@ -123,3 +123,10 @@ describe('attribution tagger speed-ups keep the tags', () => {
     }
   });
 });
+
+describe('tokenize, sparing the clitic regex words without an apostrophe', () => {
+  it('still splits clitics with either apostrophe and keeps other words whole', () => {
+    const words = tokenize("Mexico's chief didn't say O'Brien’s plan we’ll see, they'd rather wait.").map((t) => t.text);
+    assert.deepEqual(words, ['Mexico', "'s", 'chief', 'did', "n't", 'say', "O'Brien", '’s', 'plan', 'we', '’ll', 'see', ',', 'they', "'d", 'rather', 'wait', '.']);
+  });
+});

@@ -65,6 +65,15 @@ function distanceBin(d: number): string {
   return d <= 3 ? String(d) : d <= 6 ? '4-6' : d <= 12 ? '7-12' : 'far';
 }
 
+/** Hashes of the distance bins, by distance up to 13 (13 stands for every distance past 12); then of no cue. */
+const BIN_HASHES = Array.from({ length: 14 }, (_, d) => hashOf(distanceBin(d)));
+const NO_CUE = hashOf('none');
+
+/** The hash of a distance's bin, or of no cue (a negative distance), without building its name. */
+function binHash(d: number): number {
+  return d < 0 ? NO_CUE : BIN_HASHES[Math.min(d, 13)]!;
+}
+
 interface WordFacts {
   lower: number;
   lemma: number;
@@ -112,13 +121,13 @@ export function paragraphView(words: readonly string[]): ParagraphView {
   let last = -1;
   for (let i = 0; i < n; i++) {
     if (ends[i]) last = -1;
-    prev[i] = hashOf(last < 0 ? 'none' : distanceBin(i - last));
+    prev[i] = binHash(last < 0 ? -1 : i - last);
     if (isCue[i]) last = i;
   }
   last = -1;
   for (let i = n - 1; i >= 0; i--) {
     if (ends[i]) last = -1;
-    next[i] = hashOf(last < 0 ? 'none' : distanceBin(last - i));
+    next[i] = binHash(last < 0 ? -1 : last - i);
     if (isCue[i]) last = i;
   }
   return {
