@@ -40,11 +40,22 @@ interface SequenceScorer {
   transitions(): Float64Array;
 }
 
+/** Viterbi's tables, kept between sentences (grown when one is longer): a sentence allocates none. Every cell read is written first. */
+let scoreTable = new Float64Array(1024);
+let backTable = new Int32Array(1024);
+/** Cells past which a sentence's tables are its own, not kept (a page of junk read as one sentence must not hold memory after it). */
+const MAX_KEPT = 1 << 16;
+
 /** The best tag sequence under the scorer's weights and BIO constraints. */
 function viterbi(emissions: Float64Array, n: number, trans: Float64Array, allowed: readonly boolean[], k: number): number[] {
   if (n === 0) return [];
-  const score = new Float64Array(n * k);
-  const back = new Int32Array(n * k);
+  if (scoreTable.length < n * k && n * k <= MAX_KEPT) {
+    scoreTable = new Float64Array(Math.min(n * k * 2, MAX_KEPT));
+    backTable = new Int32Array(scoreTable.length);
+  }
+  const own = scoreTable.length < n * k;
+  const score = own ? new Float64Array(n * k) : scoreTable;
+  const back = own ? new Int32Array(n * k) : backTable;
   for (let c = 0; c < k; c++) score[c] = allowed[c] ? trans[c]! + emissions[c]! : -Infinity;
   for (let i = 1; i < n; i++) {
     for (let c = 0; c < k; c++) {

@@ -58,6 +58,16 @@ describe('name tagger speed-ups keep the scores', () => {
     }
   });
 
+  it('tags a sentence alike before and after longer ones (Viterbi keeps its tables between sentences)', () => {
+    const words = tokenize(SENTENCES[0]!).map((t) => t.text);
+    const before = tagWords(words);
+    assert.ok(before.includes('B-PER'));
+    const long = Array.from({ length: 9000 }, (_, i) => (i % 7 === 0 ? 'Lopez' : i % 5 === 0 ? 'said' : 'the'));
+    assert.equal(tagWords(long).length, long.length);
+    assert.equal(tagWords(long.slice(0, 3000)).length, 3000);
+    assert.deepEqual(tagWords(words), before);
+  });
+
   it('tags an empty sentence and one word', () => {
     assert.deepEqual(tagWords([]), []);
     assert.equal(tagWords(['Obama']).length, 1);
