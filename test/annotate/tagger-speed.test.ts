@@ -15,6 +15,7 @@ import { tagSequence } from '../../src/annotate/greedy-tagger.ts';
 import { featuresAt, viewOf } from '../../src/annotate/ner/ner-features.ts';
 import { FrozenPerceptron } from '../../src/annotate/perceptron.ts';
 import { emissionsOf, loadLexicon, loadNameModel, tagWords } from '../../src/annotate/ner/tag-names.ts';
+import { hashString } from '../../src/annotate/feature-hash.ts';
 import { FrozenSequenceModel } from '../../src/annotate/viterbi-tagger.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 
@@ -92,6 +93,17 @@ const PARAGRAPHS = [
 
 describe('attribution tagger speed-ups keep the tags', () => {
   const model = readAttributionModel(new URL('../../models/attribution-perceptron.bin.gz', import.meta.url));
+
+  it('hashes each token’s distance to the nearest cue by its bin, as the model was trained', () => {
+    // cues ("said") at 0 and 19, a full stop at 17
+    const words = ['said', ...Array.from({ length: 16 }, () => 'word'), '.', 'more', 'said', 'end'];
+    const view = paragraphView(words);
+    const bin = (d: number): number => hashString(d <= 3 ? String(d) : d <= 6 ? '4-6' : d <= 12 ? '7-12' : 'far');
+    const none = hashString('none');
+    // distance back to the last cue in the sentence: none before the first, from the full stop on, and at a cue with none before it
+    assert.deepEqual(Array.from(view.h.prev), [none, ...Array.from({ length: 16 }, (_, i) => bin(i + 1)), none, none, none, bin(1)]);
+    assert.deepEqual(Array.from(view.h.next), [...Array.from({ length: 18 }, () => none), bin(1), none, none]);
+  });
 
   it('the committed model is the greedy one and adds up exactly in any order', () => {
     assert.ok(model instanceof FrozenPerceptron);
