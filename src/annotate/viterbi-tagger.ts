@@ -104,6 +104,13 @@ export class FrozenSequenceModel implements SequenceScorer {
    * and still get the very same score (src/annotate/ner/tag-names.ts).
    */
   readonly exactSums: boolean;
+  /**
+   * A bitset of the model's features (one hash, a Bloom filter): most features a token has are
+   * not in the model (84% of the word-pair ones), and one look in this 8-times-smaller array
+   * spares most of them a probe of the table, a cache miss each.
+   */
+  private readonly filter: Int32Array;
+  private readonly filterMask: number;
 
   constructor(data: FrozenData) {
     this.classes = data.classes;
@@ -123,6 +130,16 @@ export class FrozenSequenceModel implements SequenceScorer {
     this.values = new Float32Array(data.values.length);
     for (let i = 0; i < data.values.length; i++) this.values[i] = data.values[i]! / data.scale;
     this.exactSums = sumsAreExact(data.values, data.scale);
+    // a bit per feature hash (16 bits a feature: about 1 in 16 absent features passes), set apart
+    // from the table's slot bits by a multiplicative hash
+    let bits = 1 << 5;
+    while (bits < data.features.length * 16) bits <<= 1;
+    this.filterMask = bits - 1;
+    this.filter = new Int32Array(bits >>> 5);
+    for (let i = 0; i < data.features.length; i++) {
+      const b = (Math.imul(data.features[i]!, 0x9e3779b1) >>> 7) & this.filterMask;
+      this.filter[b >>> 5]! |= 1 << (b & 31);
+    }
     this.allowed = allowedAfter(this.classes);
     this.trans = new Float64Array((k + 1) * k);
     for (let p = 0; p <= k; p++) this.addScores([transitionFeature(p === 0 ? START : this.classes[p - 1]!)], this.trans, p * k);
@@ -132,7 +149,11 @@ export class FrozenSequenceModel implements SequenceScorer {
     const k = this.classes.length;
     const table = this.table;
     const values = this.values;
+    const filter = this.filter;
+    const fm = this.filterMask;
     for (const f of features) {
+      const b = (Math.imul(f, 0x9e3779b1) >>> 7) & fm;
+      if ((filter[b >>> 5]! & (1 << (b & 31))) === 0) continue;
       let slot = f & this.mask;
       let row = -1;
       for (;;) {
