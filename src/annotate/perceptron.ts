@@ -28,7 +28,7 @@ export interface Scorer {
   predict(features: readonly number[], allowed?: (cls: number) => boolean): number;
 }
 
-/** Features a token may have, at most, for sumsAreExact: the name tagger has 41, the attribution tagger 28. */
+/** Features a token may have, at most, for sumsAreExact: the name tagger has 40, the attribution tagger 28. */
 const MAX_SUMMED = 256;
 
 /**

@@ -105,11 +105,12 @@ function remember(word: string, memory: Memory, tagger: FrozenSequenceModel, nam
 }
 
 /**
- * BIO tags for the words of one sentence: the best sequence under the model. Of the 41 features
+ * BIO tags for the words of one sentence: the best sequence under the model. Of the 40 features
  * at a token, all but the 7 that look at two or three words at once depend on one word in one
- * place (the token, or a neighbour): their scores are added up once per word and remembered, as
- * the table lookups are most of the tagger's time. The model's sums are exact (exactSums), so the
- * scores are the very ones featuresAt's features add up to, in any order.
+ * place (the token, or a neighbour), with at most the sentence's casing or edge: their scores are
+ * added up once per word and remembered, as the table lookups are most of the tagger's time. The
+ * model's sums are exact (exactSums), so the scores are the very ones featuresAt's features add
+ * up to, in any order.
  */
 export function tagWords(words: readonly string[], tagger: FrozenSequenceModel = loadNameModel(), names: NameLexicon = loadLexicon()): string[] {
   return tagger.tagScored(emissionsOf(words, tagger, names), words.length);
