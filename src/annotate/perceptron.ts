@@ -28,6 +28,33 @@ export interface Scorer {
   predict(features: readonly number[], allowed?: (cls: number) => boolean): number;
 }
 
+/** Features a token may have, at most, for sumsAreExact: the name tagger has 40, the attribution tagger 28. */
+const MAX_SUMMED = 256;
+
+/**
+ * Every weight (its value / scale, stored as a float32) is a multiple of its own unit in the last
+ * place, so all are multiples of the smallest weight's unit q. A sum of such multiples is exact in
+ * a double while it stays below 2^53·q: true of every sum of MAX_SUMMED weights when
+ * MAX_SUMMED·max|w| < 2^53·q. Read off the stored numbers, one pass without allocation.
+ */
+export function sumsAreExact(values: ArrayLike<number>, scale: number): boolean {
+  let smallest = Infinity;
+  let largest = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const a = v < 0 ? -v : v;
+    if (a === 0) continue;
+    if (a < smallest) smallest = a;
+    if (a > largest) largest = a;
+  }
+  if (largest === 0) return true;
+  const least = Math.abs(Math.fround(smallest / scale));
+  const most = Math.abs(Math.fround(largest / scale));
+  // a float32's unit in the last place is 2^-23 of its leading power of two; one power lower for safety
+  const unit = 2 ** (Math.floor(Math.log2(least)) - 24);
+  return MAX_SUMMED * most < 2 ** 53 * unit;
+}
+
 /**
  * A trained model for tagging only: one flat array of weights, rows found through an
  * open-addressing table of feature hashes (typed arrays, linear probing), which measured several
@@ -35,12 +62,13 @@ export interface Scorer {
  */
 export class FrozenPerceptron implements Scorer {
   readonly classes: readonly string[];
-  private readonly keys: Int32Array;
-  /** Row offset into `values` per slot, -1 where the slot is empty. */
-  private readonly rows: Int32Array;
+  /** Slot s holds a feature hash at 2s and its row offset into `values` at 2s + 1 (-1: empty): one cache line per probe. */
+  private readonly table: Int32Array;
   private readonly mask: number;
   private readonly values: Float32Array;
   private readonly scores: Float64Array;
+  /** Whether any sum of a token's weights is exact in a double, in any order (sumsAreExact). */
+  readonly exactSums: boolean;
 
   constructor(data: FrozenData) {
     this.classes = data.classes;
@@ -48,45 +76,54 @@ export class FrozenPerceptron implements Scorer {
     let size = 1;
     while (size < data.features.length * 2) size <<= 1;
     this.mask = size - 1;
-    this.keys = new Int32Array(size);
-    this.rows = new Int32Array(size).fill(-1);
+    this.table = new Int32Array(size * 2);
+    for (let slot = 0; slot < size; slot++) this.table[slot * 2 + 1] = -1;
     for (let i = 0; i < data.features.length; i++) {
       const f = data.features[i]!;
       let slot = f & this.mask;
-      while (this.rows[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.keys[slot] = f;
-      this.rows[slot] = i * n;
+      while (this.table[slot * 2 + 1] !== -1) slot = (slot + 1) & this.mask;
+      this.table[slot * 2] = f;
+      this.table[slot * 2 + 1] = i * n;
     }
     this.values = new Float32Array(data.values.length);
     for (let i = 0; i < data.values.length; i++) this.values[i] = data.values[i]! / data.scale;
+    this.exactSums = sumsAreExact(data.values, data.scale);
     this.scores = new Float64Array(n);
   }
 
-  private rowOf(feature: number): number {
-    let slot = feature & this.mask;
-    for (;;) {
-      const row = this.rows[slot]!;
-      if (row === -1 || this.keys[slot] === feature) return row;
-      slot = (slot + 1) & this.mask;
+  /** Adds the weights of these features for every class into out[at .. at + classes). */
+  addScores(features: readonly number[], out: Float64Array, at: number): void {
+    const n = this.classes.length;
+    const table = this.table;
+    const values = this.values;
+    for (const f of features) {
+      let slot = f & this.mask;
+      let row = -1;
+      for (;;) {
+        row = table[slot * 2 + 1]!;
+        if (row === -1 || table[slot * 2] === f) break;
+        slot = (slot + 1) & this.mask;
+      }
+      if (row < 0) continue;
+      for (let c = 0; c < n; c++) out[at + c]! += values[row + c]!;
     }
   }
 
   predict(features: readonly number[], allowed?: (cls: number) => boolean): number {
-    const n = this.classes.length;
     const scores = this.scores.fill(0);
-    const values = this.values;
-    for (const f of features) {
-      const row = this.rowOf(f);
-      if (row < 0) continue;
-      for (let c = 0; c < n; c++) scores[c]! += values[row + c]!;
-    }
-    let best = -1;
-    for (let c = 0; c < n; c++) {
-      if (allowed && !allowed(c)) continue;
-      if (best < 0 || scores[c]! > scores[best]!) best = c;
-    }
-    return best < 0 ? 0 : best;
+    this.addScores(features, scores, 0);
+    return bestClass(scores, 0, this.classes.length, allowed);
   }
+}
+
+/** The best-scoring class in scores[at .. at + n), the first of equals; `allowed` may forbid some (0 when all are). */
+export function bestClass(scores: Float64Array, at: number, n: number, allowed?: (cls: number) => boolean): number {
+  let best = -1;
+  for (let c = 0; c < n; c++) {
+    if (allowed && !allowed(c)) continue;
+    if (best < 0 || scores[at + c]! > scores[at + best]!) best = c;
+  }
+  return best < 0 ? 0 : best;
 }
 
 /** A model being trained: weights that grow, with the running totals that averaging needs. */

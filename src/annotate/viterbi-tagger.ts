@@ -5,7 +5,7 @@
 // the greedy tagger's (packPerceptron): transitions are stored as features of their own.
 import { mayFollow } from './bio.ts';
 import { feature, hashOf } from './feature-hash.ts';
-import type { FrozenData, PerceptronData } from './perceptron.ts';
+import { sumsAreExact, type FrozenData, type PerceptronData } from './perceptron.ts';
 import { mulberry32, shuffleInPlace } from '../learn/seeded-random.ts';
 
 /**
@@ -40,11 +40,22 @@ interface SequenceScorer {
   transitions(): Float64Array;
 }
 
+/** Viterbi's tables, kept between sentences (grown when one is longer): a sentence allocates none. Every cell read is written first. */
+let scoreTable = new Float64Array(1024);
+let backTable = new Int32Array(1024);
+/** Cells past which a sentence's tables are its own, not kept (a page of junk read as one sentence must not hold memory after it). */
+const MAX_KEPT = 1 << 16;
+
 /** The best tag sequence under the scorer's weights and BIO constraints. */
 function viterbi(emissions: Float64Array, n: number, trans: Float64Array, allowed: readonly boolean[], k: number): number[] {
   if (n === 0) return [];
-  const score = new Float64Array(n * k);
-  const back = new Int32Array(n * k);
+  if (scoreTable.length < n * k && n * k <= MAX_KEPT) {
+    scoreTable = new Float64Array(Math.min(n * k * 2, MAX_KEPT));
+    backTable = new Int32Array(scoreTable.length);
+  }
+  const own = scoreTable.length < n * k;
+  const score = own ? new Float64Array(n * k) : scoreTable;
+  const back = own ? new Int32Array(n * k) : backTable;
   for (let c = 0; c < k; c++) score[c] = allowed[c] ? trans[c]! + emissions[c]! : -Infinity;
   for (let i = 1; i < n; i++) {
     for (let c = 0; c < k; c++) {
@@ -87,6 +98,19 @@ export class FrozenSequenceModel implements SequenceScorer {
   private readonly mask: number;
   private readonly values: Float32Array;
   private readonly trans: Float64Array;
+  /**
+   * Whether any sum of a token's weights is exact in a double, whatever the order it is added in
+   * (sumsAreExact): then a tagger may add up parts of a token's score apart and remember them,
+   * and still get the very same score (src/annotate/ner/tag-names.ts).
+   */
+  readonly exactSums: boolean;
+  /**
+   * A bitset of the model's features (one hash, a Bloom filter): most features a token has are
+   * not in the model (77 to 87% of three of the word-pair ones), and one look in this 8-times-smaller array
+   * spares most of them a probe of the table, a cache miss each.
+   */
+  private readonly filter: Int32Array;
+  private readonly filterMask: number;
 
   constructor(data: FrozenData) {
     this.classes = data.classes;
@@ -105,6 +129,17 @@ export class FrozenSequenceModel implements SequenceScorer {
     }
     this.values = new Float32Array(data.values.length);
     for (let i = 0; i < data.values.length; i++) this.values[i] = data.values[i]! / data.scale;
+    this.exactSums = sumsAreExact(data.values, data.scale);
+    // a bit per feature hash (16 bits a feature: about 1 in 16 absent features passes), set apart
+    // from the table's slot bits by a multiplicative hash
+    let bits = 1 << 5;
+    while (bits < data.features.length * 16) bits <<= 1;
+    this.filterMask = bits - 1;
+    this.filter = new Int32Array(bits >>> 5);
+    for (let i = 0; i < data.features.length; i++) {
+      const b = (Math.imul(data.features[i]!, 0x9e3779b1) >>> 7) & this.filterMask;
+      this.filter[b >>> 5]! |= 1 << (b & 31);
+    }
     this.allowed = allowedAfter(this.classes);
     this.trans = new Float64Array((k + 1) * k);
     for (let p = 0; p <= k; p++) this.addScores([transitionFeature(p === 0 ? START : this.classes[p - 1]!)], this.trans, p * k);
@@ -114,7 +149,11 @@ export class FrozenSequenceModel implements SequenceScorer {
     const k = this.classes.length;
     const table = this.table;
     const values = this.values;
+    const filter = this.filter;
+    const fm = this.filterMask;
     for (const f of features) {
+      const b = (Math.imul(f, 0x9e3779b1) >>> 7) & fm;
+      if ((filter[b >>> 5]! & (1 << (b & 31))) === 0) continue;
       let slot = f & this.mask;
       let row = -1;
       for (;;) {

@@ -65,6 +65,15 @@ function distanceBin(d: number): string {
   return d <= 3 ? String(d) : d <= 6 ? '4-6' : d <= 12 ? '7-12' : 'far';
 }
 
+/** Hashes of the distance bins, by distance up to 13 (13 stands for every distance past 12); then of no cue. */
+const BIN_HASHES = Array.from({ length: 14 }, (_, d) => hashOf(distanceBin(d)));
+const NO_CUE = hashOf('none');
+
+/** The hash of a distance's bin, or of no cue (a negative distance), without building its name. */
+function binHash(d: number): number {
+  return d < 0 ? NO_CUE : BIN_HASHES[Math.min(d, 13)]!;
+}
+
 interface WordFacts {
   lower: number;
   lemma: number;
@@ -112,13 +121,13 @@ export function paragraphView(words: readonly string[]): ParagraphView {
   let last = -1;
   for (let i = 0; i < n; i++) {
     if (ends[i]) last = -1;
-    prev[i] = hashOf(last < 0 ? 'none' : distanceBin(i - last));
+    prev[i] = binHash(last < 0 ? -1 : i - last);
     if (isCue[i]) last = i;
   }
   last = -1;
   for (let i = n - 1; i >= 0; i--) {
     if (ends[i]) last = -1;
-    next[i] = hashOf(last < 0 ? 'none' : distanceBin(last - i));
+    next[i] = binHash(last < 0 ? -1 : last - i);
     if (isCue[i]) last = i;
   }
   return {
@@ -223,6 +232,81 @@ export function attributionEmissions(v: ParagraphView, i: number, out: number[])
     feature(E.LowerNext, h.lower[i]!, h.next[i]!),
     feature(E.LowerPrev, h.lower[i]!, h.prev[i]!),
     feature(E.QuoteEdge, i > 0 && v.quoted[i - 1] ? 1 : 0, q, i + 1 < n && v.quoted[i + 1] ? 1 : 0),
+  );
+  return out;
+}
+
+// The greedy tagger's features (attributionFeatures) split by what each looks at, so that the
+// tagger may add up the scores of those of one word in one place once and remember them
+// (tag-attributions.ts): the token's own word, a neighbour one or two tokens away, the rest of
+// the paragraph's state at the token, and the tags to its left. Together they are exactly
+// attributionFeatures's (test/annotate/tagger-speed.test.ts checks it); training reads that one.
+
+/** The places a word's features are remembered for, relative to the token scored. */
+export const WORD_PLACES = { L2: 0, L1: 1, R1: 2, R2: 3 } as const;
+export type WordPlace = (typeof WORD_PLACES)[keyof typeof WORD_PLACES];
+
+/** The features of a token that look at its own word only, written into `out` (emptied first). */
+export function ownWordFeatures(word: string, out: number[]): number[] {
+  const f = factsOf(word);
+  out.length = 0;
+  out.push(
+    feature(T.Bias, 0),
+    feature(T.Lower, f.lower),
+    feature(T.Lemma, f.lemma),
+    feature(T.Shape, f.shape),
+    feature(T.S3, f.s3),
+    feature(T.Cue, f.cue ? 1 : 0),
+    feature(T.Pronoun, f.pronoun ? 1 : 0),
+  );
+  return out;
+}
+
+/** The features of a token that look only at the word at `place` from it (null past the paragraph's edge), written into `out` (emptied first). */
+export function placeWordFeatures(word: string | null, place: WordPlace, out: number[]): number[] {
+  const f = word === null ? null : factsOf(word);
+  const left = place === WORD_PLACES.L1 || place === WORD_PLACES.L2;
+  const lower = f ? f.lower : left ? P_START : P_END;
+  out.length = 0;
+  if (place === WORD_PLACES.L1) out.push(feature(T.L1, lower), feature(T.CueL1, f?.cue ? 1 : 0));
+  else if (place === WORD_PLACES.R1) out.push(feature(T.R1, lower), feature(T.CueR1, f?.cue ? 1 : 0));
+  else out.push(feature(left ? T.L2 : T.R2, lower));
+  return out;
+}
+
+/** The tag-free features of token i that look at more than one word or at the paragraph's state there, written into `out` (emptied first). */
+export function stateFeatures(v: ParagraphView, i: number, out: number[]): number[] {
+  const h = v.h;
+  const n = v.isCue.length;
+  const lw = h.lower[i]!;
+  const q = v.quoted[i] ? 1 : 0;
+  out.length = 0;
+  out.push(
+    feature(T.L1Lower, i > 0 ? h.lower[i - 1]! : P_START, lw),
+    feature(T.LowerR1, lw, i + 1 < n ? h.lower[i + 1]! : P_END),
+    feature(T.Quoted, q),
+    feature(T.QuotedPair, i > 0 && v.quoted[i - 1] ? 1 : 0, q),
+    feature(T.Next, h.next[i]!),
+    feature(T.Prev, h.prev[i]!),
+    feature(T.NextPrevQuoted, h.next[i]!, h.prev[i]!, q),
+    feature(T.Position, v.sentenceStart[i] ? 1 : 0),
+  );
+  return out;
+}
+
+/** The features of token i that look at the two tags before it, written into `out` (emptied first). */
+export function tagHistoryFeatures(v: ParagraphView, i: number, prev: string, prev2: string, out: number[]): number[] {
+  const h = v.h;
+  const t1 = hashOf(prev);
+  out.length = 0;
+  out.push(
+    feature(T.QuotedTag, v.quoted[i] ? 1 : 0, t1),
+    feature(T.CueTag, v.isCue[i] ? 1 : 0, t1),
+    feature(T.Tag1, t1),
+    feature(T.Tags2, hashOf(prev2), t1),
+    feature(T.Tag1Lower, t1, h.lower[i]!),
+    feature(T.Tag1Next, t1, h.next[i]!),
+    feature(T.Tag1Prev, t1, h.prev[i]!),
   );
   return out;
 }

@@ -93,7 +93,8 @@ const MAX_REMEMBERED = 100000;
 const remembered = new WeakMap<NameLexicon, Map<string, Int32Array>>();
 const NONE = hashString('-');
 
-function wordHashes(word: string, lexicon: NameLexicon): Int32Array {
+/** A word's hashes and the features of the word alone (`SLOTS` numbers, remembered per lexicon). */
+export function wordHashes(word: string, lexicon: NameLexicon): Int32Array {
   let memo = remembered.get(lexicon);
   if (!memo) {
     memo = new Map();
@@ -164,9 +165,29 @@ export function viewOf(words: readonly string[], lexicon: NameLexicon): Sentence
       if (TITLE_CASED.test(words[i]!)) capitalised++;
     }
   }
+  return { words, h, casing: casingOf(letters, capitalised) };
+}
+
+/** The hash of a sentence's casing from its count of words with letters and of those capitalised. */
+function casingOf(letters: number, capitalised: number): number {
   // a line where nearly every word is capitalised tells less by capitals ("Police Say Suspect Fled")
-  const casing = hashOf(letters >= 4 && capitalised / letters > 0.7 ? 'title-case' : 'plain');
-  return { words, h, casing };
+  return letters >= 4 && capitalised / letters > 0.7 ? CASINGS[1] : CASINGS[0];
+}
+
+/** The two casings a sentence may have, as hashes: plain, title-cased. */
+export const CASINGS = [hashOf('plain'), hashOf('title-case')] as const;
+
+/** The casing hash of a sentence (SentenceView's `casing`), for a tagger that builds no view. */
+export function sentenceCasing(words: readonly string[]): number {
+  let letters = 0;
+  let capitalised = 0;
+  for (const w of words) {
+    if (LETTERS.test(w)) {
+      letters++;
+      if (TITLE_CASED.test(w)) capitalised++;
+    }
+  }
+  return casingOf(letters, capitalised);
 }
 
 export function gazetteerFrom(json: { entries: Record<string, string[]> }): Gazetteer {
@@ -237,6 +258,86 @@ export function contextFeaturesAt(s: SentenceView, i: number, out: number[]): nu
     feature(T.CoarseShort, h[at + C_COARSE]!, short),
     feature(T.Casing, s.casing, short),
     feature(T.L2L1, lowerL2, lowerL1),
+  );
+  return out;
+}
+
+// The same features as featuresAt, split by what each looks at, so that a tagger may add up the
+// scores of the ones that recur once and remember them (src/annotate/ner/tag-names.ts): those of
+// one word in one place (the token itself, or a neighbour one or two tokens to its left or right),
+// and the few that look at two or three words at once. Together they are exactly featuresAt's
+// (test/annotate/tagger-speed.test.ts checks it); training reads featuresAt, whose order it needs.
+
+/** The places a word's features are remembered for, relative to the token scored. */
+export const PLACES = { L2: 0, L1: 1, R1: 2, R2: 3 } as const;
+export type Place = (typeof PLACES)[keyof typeof PLACES];
+
+/**
+ * The features of token i that look only at the word at `place` from it (`w`: that word's
+ * hashes, null past the sentence's edge), written into `out` (emptied first).
+ */
+export function placeFeatures(w: Int32Array | null, place: Place, out: number[]): number[] {
+  out.length = 0;
+  const left = place === PLACES.L1 || place === PLACES.L2;
+  const edge = left ? START : END;
+  const lower = w ? w[LOWER]! : edge;
+  const gaz = w ? w[GAZ]! : edge;
+  if (place === PLACES.L1 || place === PLACES.R1) {
+    const near = place === PLACES.L1;
+    out.push(
+      feature(near ? T.L1 : T.R1, lower),
+      feature(near ? T.ShapeL1 : T.ShapeR1, w ? w[SHAPE]! : edge),
+      feature(near ? T.GazL1 : T.GazR1, gaz),
+      feature(near ? T.FineL1 : T.FineR1, w ? w[C_FINE]! : edge),
+    );
+  } else {
+    const far = place === PLACES.L2;
+    out.push(feature(far ? T.L2 : T.R2, lower), feature(far ? T.ShortL2 : T.ShortR2, w ? w[SHORT]! : edge), feature(far ? T.GazL2 : T.GazR2, gaz));
+  }
+  return out;
+}
+
+/** The features of a token that look at its own word only, wherever it stands: the word's (wordFeaturesAt) and its cluster with its shape. */
+export function ownFeatures(w: Int32Array, out: number[]): number[] {
+  out.length = 0;
+  for (let s = HASHES; s < SLOTS; s++) out.push(w[s]!);
+  out.push(feature(T.CoarseShort, w[C_COARSE]!, w[SHORT]!));
+  return out;
+}
+
+/** The feature of a token's word and whether it opens the sentence. */
+export function firstFeature(w: Int32Array, first: boolean): number {
+  return feature(T.First, first ? 1 : 0, w[SHORT]!);
+}
+
+/** The feature of a token's word and the sentence's casing (sentenceCasing). */
+export function casingFeature(w: Int32Array, casing: number): number {
+  return feature(T.Casing, casing, w[SHORT]!);
+}
+
+/** The feature of whether a token closes the sentence. */
+export function lastFeature(last: boolean): number {
+  return feature(T.Last, last ? 1 : 0);
+}
+
+/**
+ * The features of a token that look at two or three words at once (each word's hashes, null past
+ * the sentence's edge), written into `out` (emptied first).
+ */
+export function pairFeatures(l2: Int32Array | null, l1: Int32Array | null, w: Int32Array, r1: Int32Array | null, out: number[]): number[] {
+  out.length = 0;
+  const lw = w[LOWER]!;
+  const sh = w[SHAPE]!;
+  const lowerL1 = l1 ? l1[LOWER]! : START;
+  const lowerR1 = r1 ? r1[LOWER]! : END;
+  out.push(
+    feature(T.Shapes3, l1 ? l1[SHORT]! : START, w[SHORT]!, r1 ? r1[SHORT]! : END),
+    feature(T.L1Lower, lowerL1, lw),
+    feature(T.LowerR1, lw, lowerR1),
+    feature(T.L1Shape, lowerL1, sh),
+    feature(T.ShapeR1Lower, sh, lowerR1),
+    feature(T.GazL1Gaz, l1 ? l1[GAZ]! : START, w[GAZ]!),
+    feature(T.L2L1, l2 ? l2[LOWER]! : START, lowerL1),
   );
   return out;
 }
