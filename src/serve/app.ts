@@ -30,6 +30,8 @@ import { html } from './html.ts';
 import { page } from './pages/layout.ts';
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Dossiers computed in the background per run (at start, after each add). */
+const WARM_LIMIT = 500;
 const STATIC: Record<string, string> = { 'app.css': 'text/css; charset=utf-8', 'app.js': 'text/javascript; charset=utf-8' };
 
 export interface AppOptions {
@@ -49,7 +51,7 @@ export interface App {
   fetch: (request: Request) => Response | Promise<Response>;
   dossiers: StoryDossiers;
   jobs: AddJobs;
-  /** Computes the dossiers of stories that have none kept, newest first, until none is left or `stop` says so. */
+  /** Computes the dossiers of stories of two outlets or more that have none kept, newest first, up to WARM_LIMIT or until `stop` says so. */
   warm: (stop?: () => boolean) => Promise<number>;
   close: () => Promise<void>;
 }
@@ -63,8 +65,10 @@ export function createApp(options: AppOptions): App {
   const warm = (stop: () => boolean = () => false): Promise<number> => {
     warming ??= (async () => {
       let done = 0;
-      while (!closed && !stop()) {
-        const { stories } = await store.findStories({ unanalysed: { version }, limit: 8 });
+      // stories of two outlets or more, newest first, up to WARM_LIMIT a run: a store of a million
+      // stories is not analysed whole in the background (nor kept whole: a dossier is ~100 KB)
+      while (!closed && !stop() && done < WARM_LIMIT) {
+        const { stories } = await store.findStories({ unanalysed: { version }, minOutlets: 2, limit: 8 });
         if (stories.length === 0) break;
         for (const s of stories) if (!closed) (await dossiers.get(s.id), done++);
       }

@@ -64,6 +64,10 @@ describe('the web app', () => {
     const kept = await served.store.keptDossier(id);
     assert.equal(kept?.json, body);
     assert.equal(kept?.stamp, `${stories[0]!.articles}:${served.app.dossiers.version}`);
+    // the contested filter reads the kept dossiers
+    const contested = StoryList.parse(await (await get('/api/stories?contested=1')).json());
+    assert.equal(contested.stories.some((s) => s.id === id), dossier.claimGroups.some((g) => g.status === 'contested'));
+    assert.ok(dossier.claimGroups.some((g) => g.status === 'contested'), 'the example story has contested facts');
     // served again from memory, gzipped to a client that takes it, 304 to one that has it
     const etag = response.headers.get('etag')!;
     assert.match(etag, new RegExp(`^"${id}-`));

@@ -50,7 +50,7 @@ export function storiesPage({ query, result, outlets, pendingDossiers }: Stories
 <div class="field check"><input id="contested" name="contested" type="checkbox" value="1"${query.contested ? html` checked` : ''}><label for="contested">Has contested facts</label></div>
 <div class="field"><button type="submit">Search</button></div>
 </form>
-${query.contested && pendingDossiers > 0 ? html`<p class="note" role="status">${pendingDossiers} stor${pendingDossiers === 1 ? 'y is' : 'ies are'} not analysed yet and cannot be counted as contested; they are being analysed in the background.</p>` : ''}
+${query.contested && pendingDossiers > 0 ? html`<p class="note" role="status">${pendingDossiers} stor${pendingDossiers === 1 ? 'y is' : 'ies are'} not analysed yet and cannot be counted as contested (stories of two outlets or more are analysed in the background, newest first; any story is when it is opened).</p>` : ''}
 <p class="count" role="status">${result.total} stor${result.total === 1 ? 'y' : 'ies'}${pages > 1 ? `, page ${query.page} of ${pages}` : ''}</p>
 ${rows.length ? html`<table class="stories"><thead><tr><th scope="col">Headline</th><th scope="col">Seen</th><th scope="col">Articles</th><th scope="col">Outlets</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No story matches.</p>`}
 <nav class="pager" aria-label="Pages">${query.page > 1 ? html`<a href="${params(query.page - 1)}" rel="prev">Previous</a>` : ''}${query.page < pages ? html`<a href="${params(query.page + 1)}" rel="next">Next</a>` : ''}</nav>`;
