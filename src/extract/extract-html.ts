@@ -98,8 +98,9 @@ interface Candidate {
   removed: Removed[];
   chars: number;
   page: PageStats;
-  /** The elements the blocks were collected from. */
+  /** The elements scoring collected the blocks from, and whether hidden text counted (absent for the fallbacks that read no subtree). */
   roots?: Element[];
+  reveal?: boolean;
 }
 
 /** The run of items is read beside scored text at least twice its size. */
@@ -111,15 +112,21 @@ const MIN_RUN_SHARE = 0.5;
  * beside what scoring found (an intro above the list), in page order.
  */
 function withItems(body: Element, scored: Candidate, title: string | null): Candidate {
-  const page = computePageStats(body, false);
+  // text declared by the page or gathered from all over it has no place among subtrees to join the items to
+  if (!scored.roots) return scored;
+  const reveal = scored.reveal ?? false;
+  const page = computePageStats(body, false, reveal);
   let best = null;
   for (const run of findItemRuns(body, page)) if (!best || run.chars > best.chars) best = run;
   // a run much smaller than the text scoring found is a box beside the content (related products, a team's faces)
   if (!best || best.chars < scored.chars * MIN_RUN_SHARE) return scored;
-  const roots = inPageOrder(body, [...(scored.roots ?? []), ...best.items]);
+  const roots = inPageOrder(body, [...scored.roots, ...best.items]);
   // the list is the content here: no cleaning of link-heavy parts, no "Top rated" heading taking its items away
-  const items = sortBlocks(collectBlocks(roots, { page, cleanConditionally: false, weightClasses: false }), title, true);
-  return { ...items, page, roots };
+  // each root walked on its own: a wrapper that holds most of the scored text is not furniture,
+  // however much the items add beside it
+  const options = { page, cleanConditionally: false, weightClasses: false, reveal };
+  const items = sortBlocks(roots.flatMap((root) => collectBlocks([root], options)), title, true);
+  return { ...items, page, roots, reveal };
 }
 
 /** The elements in page order, those inside another of them left out (its text comes with it). */
@@ -140,7 +147,7 @@ function scoringPasses(body: Element, title: string | null, reveal: boolean): Ca
   for (const attempt of ATTEMPTS) {
     const page = computePageStats(body, attempt.stripUnlikely, reveal);
     const containers = findArticle(body, page, attempt);
-    const candidate = { ...sortBlocks(collectBlocks(containers, { page, ...attempt, reveal }), title), page, roots: containers };
+    const candidate = { ...sortBlocks(collectBlocks(containers, { page, ...attempt, reveal }), title), page, roots: containers, reveal };
     if (!best || candidate.chars > best.chars) best = candidate;
     if (candidate.chars >= MIN_ARTICLE_CHARS) break;
   }

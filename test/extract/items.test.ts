@@ -10,8 +10,8 @@ import { computePageStats } from '../../src/extract/html/page-stats.ts';
 import { parsePage } from '../../src/extract/html/parse-page.ts';
 import type { RawDocument } from '../../src/ingest/raw-document.ts';
 
-function extract(html: string, source: string) {
-  const raw: RawDocument = { source, format: 'html', content: html, encoding: 'utf-8', hints: {} } as RawDocument;
+function extract(html: string, source: string, url?: string) {
+  const raw: RawDocument = { source, format: 'html', content: html, encoding: 'utf-8', hints: url ? { url } : {} } as RawDocument;
   return extractArticle(raw);
 }
 
@@ -83,6 +83,39 @@ ${SERVICES.map(([title, text]) => `<div class="row"><div class="col text"><h2>${
 <footer><p>Call us today for a free estimate. Ridgeway Roofing, 12 Mill Lane.</p></footer>
 </body></html>`;
 
+/**
+ * A hospital's service page: its text sits in a block whose class a content system marks as
+ * promoted (which reads as an advertisement's class), beside a run of news teasers as long.
+ */
+const CLINIC_TEXT = [
+  'The clinic offers therapy and programmes to patients of all ages who struggle with their mental health, both on the ward and as outpatients, from a first assessment to care after discharge.',
+  'Adults over eighteen are seen by a team of psychiatrists, nurses and social workers, who draw up a plan with each patient and the family, and review it every week while the patient stays.',
+  'Children and teenagers have a unit of their own, with a school room, so that lessons go on during a stay, and parents may visit every day between noon and eight in the evening.',
+  'To make an appointment, ask your family doctor for a referral or call the clinic directly; in a crisis, go to the emergency department, which is open day and night.',
+];
+const CLINIC_NEWS: Array<[string, string]> = [
+  ['New psychiatric unit opens', 'The state’s first unit for patients who need medical and psychiatric care at once opened on Friday with twenty beds.'],
+  ['Hospital among best for maternity care', 'The hospital’s maternity ward was named among the best in the country for the third year running, the trust said.'],
+  ['Trial on intubation begins', 'Doctors in the intensive care unit take part in a national trial on how best to intubate critically ill patients.'],
+  ['Flu vaccine clinics this weekend', 'Walk-in flu vaccine clinics open on Saturday and Sunday at all four neighbourhood health centres, no appointment needed.'],
+  ['Volunteers honoured at annual dinner', 'More than two hundred volunteers who drive patients, staff the front desks and visit the wards were thanked at the dinner.'],
+];
+const CLINIC_PAGE = `<!DOCTYPE html>
+<html><head><title>Mental health services - Riverside Health</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"MedicalClinic","name":"Riverside Health"}</script></head>
+<body>
+<header><a href="/">Riverside Health</a> <a href="/services">Services</a> <a href="/locations">Locations</a> <a href="/contact">Contact us</a></header>
+<main class="main-content">
+<h1>Mental health services</h1>
+<p>${CLINIC_TEXT[0]}</p>
+<div class="node node--promoted">${CLINIC_TEXT.slice(1).map((p) => `<p>${p}</p>`).join('')}</div>
+</main>
+<section class="latest"><h2>Latest news</h2><div class="tabs">
+${CLINIC_NEWS.map(([title, text]) => `<div class="tab-pane"><a href="/news/${title.length}"><h3>${title}</h3></a><div class="teaser-text">${text}</div></div>`).join('\n')}
+</div></section>
+<footer><p>Riverside Health, 1 Hospital Road. Open day and night.</p></footer>
+</body></html>`;
+
 describe('pages whose content is a run of items', () => {
   it('a listing of linked teasers keeps every title and snippet; filters, menus and the sidebar go', () => {
     const article = extract(SECTION_PAGE, 'section.html');
@@ -104,6 +137,12 @@ describe('pages whose content is a run of items', () => {
       for (const paragraph of text) assert.ok(blocks.includes(paragraph), `missing section text: ${paragraph}\n${JSON.stringify(blocks, null, 1)}`);
     }
     for (const gone of ['About us', '12 Mill Lane']) assert.ok(!article.text.includes(gone), `should be gone: ${gone}\n${article.text}`);
+  });
+  it('the scored text keeps its place beside the items, however much the items add (each part judged on its own)', () => {
+    const article = extract(CLINIC_PAGE, 'clinic.html', 'http://127.0.0.1:8080/services/mental-health');
+    assert.equal(article.pageType?.type, 'service');
+    const blocks = blocksOf(article);
+    for (const line of [...CLINIC_TEXT, ...CLINIC_NEWS.flat()]) assert.ok(blocks.includes(line), `missing: ${line}\n${JSON.stringify(blocks, null, 1)}`);
   });
 });
 
