@@ -3,7 +3,7 @@
 // test; the lines kept and removed written by hand.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractArticle } from '../../src/extract/extract-article.ts';
+import { extractArticle, readsAsItems } from '../../src/extract/extract-article.ts';
 import { findElement } from '../../src/extract/html/dom.ts';
 import { findItemRuns } from '../../src/extract/html/find-items.ts';
 import { computePageStats } from '../../src/extract/html/page-stats.ts';
@@ -143,6 +143,17 @@ describe('pages whose content is a run of items', () => {
     assert.equal(article.pageType?.type, 'service');
     const blocks = blocksOf(article);
     for (const line of [...CLINIC_TEXT, ...CLINIC_NEWS.flat()]) assert.ok(blocks.includes(line), `missing: ${line}\n${JSON.stringify(blocks, null, 1)}`);
+  });
+});
+
+describe('readsAsItems', () => {
+  it('reads listings, collections, services and products as items only when the type is sure', () => {
+    assert.equal(readsAsItems({ type: 'listing', confidence: 0.95 }), true);
+    assert.equal(readsAsItems({ type: 'service', confidence: 0.8 }), true);
+    // a news story the classifier took for a product page at .74 (Zyte) keeps its article reading
+    assert.equal(readsAsItems({ type: 'product', confidence: 0.74 }), false);
+    assert.equal(readsAsItems({ type: 'article', confidence: 1 }), false);
+    assert.equal(readsAsItems({ type: 'forum', confidence: 0.99 }), false);
   });
 });
 
