@@ -7,11 +7,10 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { errorLine, oneLine, UsageError, type InputError } from '../errors.ts';
-import { isHttpUrl } from '../fetch/fetch-pages.ts';
+import { isHttpUrl } from '../fetch/is-http-url.ts';
 import { DEFAULT_MAX_BYTES, expandInputs } from '../ingest/ingest.ts';
 import type { Article, Dossier } from '../model.ts';
 import { analyzeArticles, analyzeInputs, eachArticle, extractInputs, isArticlePage, type Input, type RunOptions } from '../pipeline.ts';
-import { ingestToStore } from '../stories/ingest-to-store.ts';
 import { DEFAULT_DB, isPostgresUrl, openStore } from '../store/open-store.ts';
 import { renderHtml } from '../render/render-html.ts';
 import { jsonChunks, renderJsonChunks } from '../render/render-json.ts';
@@ -255,6 +254,8 @@ async function runIngest(inputs: string[], options: CommonOptions & { db: string
   const store = await openStore(options.db);
   let summary;
   try {
+    // loaded here: it brings the HTTP client (undici), a third of a second of every other command's start
+    const { ingestToStore } = await import('../stories/ingest-to-store.ts');
     summary = await ingestToStore(inputs, store, { ...runOptions(options, progress), allowPrivate: options.allowPrivate });
   } finally {
     progress.stop();

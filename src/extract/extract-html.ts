@@ -6,7 +6,9 @@ import { authorFromByline, boilerplateKind, EMBED_ATTRIBUTION, outletFromFooter,
 import type { BodyBlock, Extracted, FoundMetadata } from './extracted.ts';
 import { dateFromLine, dateFromStamp } from './find-dates.ts';
 import { collectBlocks, type TextBlock } from './html/collect-blocks.ts';
-import { findElement, type Element } from './html/dom.ts';
+import type { Document } from 'domhandler';
+import { findElement, walkElements, type Element } from './html/dom.ts';
+import { findItemRuns } from './html/find-items.ts';
 import { findArticle } from './html/find-article.ts';
 import { jsonLdBody, metaDescription } from './html/declared-body.ts';
 import { computePageStats, type PageStats } from './html/page-stats.ts';
@@ -31,8 +33,18 @@ const ATTEMPTS = [
   { stripUnlikely: false, weightClasses: false, cleanConditionally: false },
 ] as const;
 
+/**
+ * What a page's main content is made of: an article's prose, or a listing's or collection's
+ * repeated items (their titles and snippets whole, the filters and menus around them out).
+ */
+export type PageShape = 'article' | 'items';
+
 export function extractHtml(html: string): Extracted {
-  const document = parsePage(html);
+  return extractDocument(parsePage(html), 'article');
+}
+
+/** Extraction of a parsed page, read as the shape given (the page type tells which). */
+export function extractDocument(document: Document, shape: PageShape): Extracted {
   const metadata = readHtmlMetadata(document);
   const body = findElement(document, (el) => el.name === 'body') ?? findElement(document, (el) => el.name === 'html');
   if (!body) return { blocks: [], removed: [], metadata, document };
@@ -60,6 +72,7 @@ export function extractHtml(html: string): Extracted {
     const description = metaDescription(document);
     if (description && readsAsProse(description)) best = { ...best, blocks: blocksOfText(description), chars: description.length };
   }
+  if (shape === 'items') best = withItems(body, best, metadata.title);
   const { blocks, removed, page } = best;
 
   // everything else on the page, labelled by the furniture it sits in; the walk gives the same
@@ -85,6 +98,47 @@ interface Candidate {
   removed: Removed[];
   chars: number;
   page: PageStats;
+  /** The elements scoring collected the blocks from, and whether hidden text counted (absent for the fallbacks that read no subtree). */
+  roots?: Element[];
+  reveal?: boolean;
+}
+
+/** The run of items is read beside scored text at least twice its size. */
+const MIN_RUN_SHARE = 0.5;
+
+/**
+ * A listing's main content is its run of items: the largest run of same-shaped linked siblings,
+ * collected whole (a title link inside an item is its content, not a link list to clean out),
+ * beside what scoring found (an intro above the list), in page order.
+ */
+function withItems(body: Element, scored: Candidate, title: string | null): Candidate {
+  // text declared by the page or gathered from all over it has no place among subtrees to join the items to
+  if (!scored.roots) return scored;
+  const reveal = scored.reveal ?? false;
+  const page = computePageStats(body, false, reveal);
+  let best = null;
+  for (const run of findItemRuns(body, page)) if (!best || run.chars > best.chars) best = run;
+  // a run much smaller than the text scoring found is a box beside the content (related products, a team's faces)
+  if (!best || best.chars < scored.chars * MIN_RUN_SHARE) return scored;
+  const roots = inPageOrder(body, [...scored.roots, ...best.items]);
+  // the list is the content here: no cleaning of link-heavy parts, no "Top rated" heading taking its items away
+  // each root walked on its own: a wrapper that holds most of the scored text is not furniture,
+  // however much the items add beside it
+  const options = { page, cleanConditionally: false, weightClasses: false, reveal };
+  const items = sortBlocks(roots.flatMap((root) => collectBlocks([root], options)), title, true);
+  return { ...items, page, roots, reveal };
+}
+
+/** The elements in page order, those inside another of them left out (its text comes with it). */
+function inPageOrder(body: Element, elements: readonly Element[]): Element[] {
+  const wanted = new Set(elements);
+  const ordered: Element[] = [];
+  walkElements(body, (el) => {
+    if (!wanted.has(el)) return true;
+    ordered.push(el);
+    return false;
+  });
+  return ordered;
 }
 
 /** The scoring passes, strictest first, until one finds an article of a reasonable length. */
@@ -93,7 +147,7 @@ function scoringPasses(body: Element, title: string | null, reveal: boolean): Ca
   for (const attempt of ATTEMPTS) {
     const page = computePageStats(body, attempt.stripUnlikely, reveal);
     const containers = findArticle(body, page, attempt);
-    const candidate = { ...sortBlocks(collectBlocks(containers, { page, ...attempt, reveal }), title), page };
+    const candidate = { ...sortBlocks(collectBlocks(containers, { page, ...attempt, reveal }), title), page, roots: containers, reveal };
     if (!best || candidate.chars > best.chars) best = candidate;
     if (candidate.chars >= MIN_ARTICLE_CHARS) break;
   }
@@ -188,7 +242,7 @@ function metadataFromText(blocks: BodyBlock[], removed: Removed[], found: FoundM
 }
 
 /** Splits the article's blocks into body and removed furniture; the headline goes (it is the title). */
-function sortBlocks(candidate: TextBlock[], title: string | null): { blocks: BodyBlock[]; removed: Removed[]; chars: number } {
+function sortBlocks(candidate: TextBlock[], title: string | null, listIsContent = false): { blocks: BodyBlock[]; removed: Removed[]; chars: number } {
   const blocks: BodyBlock[] = [];
   const removed: Removed[] = [];
   const headlines = headlineKeys(title);
@@ -202,6 +256,7 @@ function sortBlocks(candidate: TextBlock[], title: string | null): { blocks: Bod
     }
     const next = candidate[i + 1];
     inTeaserList =
+      !listIsContent &&
       block.text.length <= MAX_TEASER_TITLE && TEASER_HEADING.test(block.text) && !!next && (next.kind === 'list-item' || next.kind === 'heading');
     if (inTeaserList) {
       removed.push({ kind: 'navigation', text: block.text });

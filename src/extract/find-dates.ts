@@ -22,10 +22,27 @@ function couldBeDateLine(line: string): boolean {
   return line.replace(DATE_VOCABULARY, '').replace(/[^\p{L}]/gu, '').length <= MAX_NON_DATE_LETTERS;
 }
 
+/**
+ * The parser's answers for lines already read: the same short lines come back on every scoring
+ * pass of a page (and from the metadata), and the parser costs a millisecond a line. Cleared when
+ * full, so memory stays bounded; answers do not depend on what was read before.
+ */
+const parsedLines = new Map<string, string | null>();
+const MAX_PARSED_LINES = 10_000;
+
 /** ISO form of a date line, or null when the line is not just a date. */
 export function dateFromLine(raw: string): string | null {
   const line = raw.trim();
   if (line.length > MAX_DATELINE_CHARS || !couldBeDateLine(line)) return null;
+  const known = parsedLines.get(line);
+  if (known !== undefined) return known;
+  const date = parseDateLine(line);
+  if (parsedLines.size >= MAX_PARSED_LINES) parsedLines.clear();
+  parsedLines.set(line, date);
+  return date;
+}
+
+function parseDateLine(line: string): string | null {
   const unlabelled = line.replace(DATE_LABEL, '');
   const results = chrono.strict.parse(unlabelled, { instant: REFERENCE, timezone: 'UTC' }, { forwardDate: false });
   const first = results[0];

@@ -34,6 +34,9 @@ const PHRASES: Record<string, string> = {
 };
 const PHRASE_FAMILIES = Object.keys(PHRASES);
 const PHRASE_WORDS = new Map<string, number>(PHRASE_FAMILIES.flatMap((family, i) => PHRASES[family]!.split('|').map((w) => [w, i] as [string, number])));
+/** First words of the two- and three-word phrases: a pair or triple is looked up only after one (building every pair's string was most of the cost). */
+const BIGRAM_STARTS = new Set([...PHRASE_WORDS.keys()].map((w) => w.split(' ')).filter((w) => w.length === 2).map((w) => w[0]!));
+const TRIGRAM_STARTS = new Set([...PHRASE_WORDS.keys()].map((w) => w.split(' ')).filter((w) => w.length === 3).map((w) => w[0]!));
 const CURRENCY = new Set(['$', '€', '£', '¥']);
 
 /** JSON-LD types, grouped by the page type they speak for. */
@@ -227,6 +230,21 @@ function declaredTypes(script: string): string[] {
 
 /** Adds one to each family a class or id names (once per family per element). */
 function countHints(hint: string, counts: number[]): void {
+  // a page repeats its class names on many elements: each distinct one is split once
+  let families = hintFamilies.get(hint);
+  if (!families) {
+    families = familiesOf(hint);
+    if (hintFamilies.size >= MAX_CACHED_HINTS) hintFamilies.clear();
+    hintFamilies.set(hint, families);
+  }
+  for (const family of families) counts[family]!++;
+}
+
+const hintFamilies = new Map<string, readonly number[]>();
+/** Enough for the distinct class names of several pages; cleared when full, so memory stays bounded. */
+const MAX_CACHED_HINTS = 20_000;
+
+function familiesOf(hint: string): number[] {
   const seen = new Set<number>();
   for (const name of hint.toLowerCase().split(/\s+/)) {
     if (!name) continue;
@@ -239,7 +257,7 @@ function countHints(hint: string, counts: number[]): void {
       }
     }
   }
-  for (const family of seen) counts[family]!++;
+  return [...seen];
 }
 
 /** Prices ("$12.99", "€ 5") and the phrase families' words in the page's text, by word, bigram and trigram lookups. */
@@ -257,9 +275,11 @@ function countPhrases(parts: readonly string[]): { prices: number; phrases: numb
       const one = PHRASE_WORDS.get(word) ?? PHRASE_WORDS.get(raw);
       if (one !== undefined) phrases[one]!++;
       if (prev) {
-        const two = PHRASE_WORDS.get(`${prev} ${word}`);
-        if (two !== undefined) phrases[two]!++;
-        if (prev2) {
+        if (BIGRAM_STARTS.has(prev)) {
+          const two = PHRASE_WORDS.get(`${prev} ${word}`);
+          if (two !== undefined) phrases[two]!++;
+        }
+        if (prev2 && TRIGRAM_STARTS.has(prev2)) {
           const three = PHRASE_WORDS.get(`${prev2} ${prev} ${word}`);
           if (three !== undefined) phrases[three]!++;
         }

@@ -9,8 +9,6 @@ import { fetchedText, pageInputs } from './fetched-page.ts';
 import { inOrder } from './in-order.ts';
 import { looksLikeFeed } from './read-feed.ts';
 
-export const isHttpUrl = (input: unknown): input is string => typeof input === 'string' && /^https?:\/\//i.test(input);
-
 /** Pages fetched at once (the fetcher also limits each host to two). */
 const WINDOW = 4;
 
