@@ -289,7 +289,7 @@ export function createApp(options: AppOptions): App {
 function rendered(c: Context, found: StoryDossier, key: string, type: string, render: () => string, headers: Record<string, string> = {}): Response {
   const etag = `"${found.story.id}-${found.stamp.replace(/[^\w.:-]/g, '_')}-${key}"`;
   const common = { 'Content-Type': type, ETag: etag, Vary: 'Accept-Encoding', 'Cache-Control': 'private, no-cache', ...headers };
-  if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag)) return c.body(null, 304, common);
+  if ((c.req.header('if-none-match') ?? '').split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304, common);
   let body = found.rendered.get(key);
   if (!body) found.rendered.set(key, (body = Buffer.from(render(), 'utf8')));
   if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {

@@ -59,11 +59,16 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The token of an `Authorization: Bearer …` header, or null (read without a pattern: the header is the client's). */
+function bearerOf(c: Context): string | null {
+  const header = (c.req.header('authorization') ?? '').trim();
+  return header.slice(0, 7).toLowerCase() === 'bearer ' ? header.slice(7).trim() : null;
+}
+
 /** Whether the request carries the token (bearer header) or the session cookie a login set. */
 export function isAuthenticated(c: Context, token: string): boolean {
-  const header = c.req.header('authorization') ?? '';
-  const bearer = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
-  if (bearer !== undefined) return same(bearer, token);
+  const bearer = bearerOf(c);
+  if (bearer !== null) return same(bearer, token);
   const session = getCookie(c, SESSION_COOKIE);
   return session !== undefined && same(session, sessionFor(token));
 }
@@ -104,7 +109,7 @@ export function csrfToken(c: Context): string {
 export function csrfProtection(token: string | null): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
-    if (token && /^Bearer\s/i.test(c.req.header('authorization') ?? '') && isAuthenticated(c, token)) return next();
+    if (token && bearerOf(c) !== null && isAuthenticated(c, token)) return next();
     const origin = c.req.header('origin');
     if (origin !== undefined && origin !== new URL(c.req.url).origin) return c.text('forbidden: cross-origin request', 403);
     // a page elsewhere cannot send a JSON body without a preflight this server never grants: the
