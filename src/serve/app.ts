@@ -36,7 +36,7 @@ const STATIC: Record<string, string> = { 'app.css': 'text/css; charset=utf-8', '
 
 export interface AppOptions {
   store: Store;
-  /** Needed on every route but /login and /static when set (the server listens beyond loopback). */
+  /** Needed on every route but /login when set (the server listens beyond loopback). */
   token: string | null;
   /** The analysis version kept dossiers are stamped with (the package's version). */
   version: string;
@@ -65,12 +65,24 @@ export function createApp(options: AppOptions): App {
   const warm = (stop: () => boolean = () => false): Promise<number> => {
     warming ??= (async () => {
       let done = 0;
+      // a story whose analysis fails stays unanalysed: passed over (by the offset), not tried again and again
+      let failed = 0;
       // stories of two outlets or more, newest first, up to WARM_LIMIT a run: a store of a million
       // stories is not analysed whole in the background (nor kept whole: a dossier is ~100 KB)
-      while (!closed && !stop() && done < WARM_LIMIT) {
-        const { stories } = await store.findStories({ unanalysed: { version }, minOutlets: 2, limit: 8 });
+      while (!closed && !stop() && done + failed < WARM_LIMIT) {
+        const { stories } = await store.findStories({ unanalysed: { version }, minOutlets: 2, limit: 8, offset: failed });
         if (stories.length === 0) break;
-        for (const s of stories) if (!closed) (await dossiers.get(s.id), done++);
+        for (const s of stories) {
+          if (closed) break;
+          try {
+            await dossiers.get(s.id);
+            done++;
+          } catch (error) {
+            if (closed) break;
+            failed++;
+            options.log?.({ time: new Date().toISOString(), level: 'error', story: s.id, error: `analysis failed: ${(error as Error).message.split('\n')[0]}` });
+          }
+        }
       }
       return done;
     })().finally(() => (warming = null));
