@@ -101,6 +101,19 @@ export function csrfToken(c: Context): string {
 }
 
 /**
+ * Whether an Origin header names this server: the same host and port (the scheme may differ: a
+ * TLS proxy in front speaks https to the browser and http to us, passing the Host on). "null"
+ * (a sandboxed or privacy-stripped origin) is not this server.
+ */
+function sameHost(origin: string, requestUrl: string): boolean {
+  try {
+    return new URL(origin).host === new URL(requestUrl).host;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Double-submit CSRF check on every method that changes state: the form field (or the
  * X-CSRF-Token header) must equal the cookie, and an Origin header, when the browser sends one,
  * must be this server. A request with the bearer token is not a browser's ambient credential and
@@ -111,7 +124,7 @@ export function csrfProtection(token: string | null): MiddlewareHandler {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
     if (token && bearerOf(c) !== null && isAuthenticated(c, token)) return next();
     const origin = c.req.header('origin');
-    if (origin !== undefined && origin !== new URL(c.req.url).origin) return c.text('forbidden: cross-origin request', 403);
+    if (origin !== undefined && !sameHost(origin, c.req.url)) return c.text('forbidden: cross-origin request', 403);
     // a page elsewhere cannot send a JSON body without a preflight this server never grants: the
     // API's JSON posts need no CSRF token (its routes take no other type)
     const type = (c.req.header('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();

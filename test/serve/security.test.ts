@@ -140,6 +140,8 @@ describe('a server on loopback', () => {
     assert.equal((await post(new URLSearchParams({ urls, _csrf: token }), {})).status, 403, 'a field without its cookie');
     assert.equal((await post(new URLSearchParams({ urls, _csrf: `${token}x` }), { cookie: `triangulate_csrf=${cookie}` })).status, 403);
     assert.equal((await post(new URLSearchParams({ urls, _csrf: token }), { cookie: `triangulate_csrf=${cookie}`, origin: 'http://evil.example' })).status, 403);
+    assert.equal((await post(new URLSearchParams({ urls, _csrf: token }), { cookie: `triangulate_csrf=${cookie}`, origin: 'null' })).status, 403);
+    assert.equal((await post(new URLSearchParams({ urls, _csrf: token }), { cookie: `triangulate_csrf=${cookie}`, origin: `${served.url}.evil.example` })).status, 403);
     // the API takes JSON only (a type no other site's page can send without a preflight) and no foreign origin
     const api = (type: string, headers: Record<string, string> = {}): Promise<Response> => fetch(`${served.url}/api/add`, { method: 'POST', body: JSON.stringify({ urls: [urls] }), headers: { 'content-type': type, ...headers } });
     assert.equal((await api('text/plain')).status, 403);
