@@ -118,7 +118,8 @@ export async function analyzeInputs(inputs: readonly Input[], options: RunOption
   return { articles: articles.filter((a) => kept.has(a.id)), failures, dossier };
 }
 
-interface Annotations {
+/** One article's annotations, as stored (plain data: they go through JSON unchanged). */
+export interface ArticleAnnotations {
   article: Article;
   names: ReturnType<typeof findNames>;
   quotes: ReturnType<typeof attributeQuotes>;
@@ -130,7 +131,7 @@ interface Annotations {
 }
 
 /** One article's annotations; each stage sees the article alone. */
-function annotateArticle(article: Article): Annotations {
+export function annotateArticle(article: Article): ArticleAnnotations {
   const names = findNames(article);
   const tagged = tagArticle(article);
   const attributions = findAttributions(article, tagged);
@@ -146,19 +147,35 @@ function annotateArticle(article: Article): Annotations {
   };
 }
 
+export interface AnalyzeArticlesOptions {
+  includeNonArticles?: boolean;
+  /** Annotations already made (stored), by article id: used instead of annotating again. */
+  known?: ReadonlyMap<string, ArticleAnnotations>;
+  /** Called with each article's annotations made in this call (to store them). */
+  onAnnotated?: (annotations: ArticleAnnotations) => void;
+}
+
 /**
  * The dossier of articles already extracted (a stored story's): annotate, then build. An article
  * that a stage fails on (a bug, not the input's fault, but an input found it) is left out and
  * listed in `messages`, so that one article never costs the whole story.
  */
-export function analyzeArticles(articles: readonly Article[], messages: readonly Message[] = [], options: { includeNonArticles?: boolean } = {}): Dossier {
-  const annotated: Annotations[] = [];
+export function analyzeArticles(articles: readonly Article[], messages: readonly Message[] = [], options: AnalyzeArticlesOptions = {}): Dossier {
+  const annotated: ArticleAnnotations[] = [];
   const failed: Message[] = [];
   const setAside = new Set(options.includeNonArticles ? [] : articles.filter((a) => !isArticlePage(a)).map((a) => a.id));
   for (const article of articles) {
     if (setAside.has(article.id)) continue;
+    const known = options.known?.get(article.id);
+    if (known) {
+      // what was annotated is this very article: its own fields, not the stored copy's
+      annotated.push({ ...known, article });
+      continue;
+    }
     try {
-      annotated.push(annotateArticle(article));
+      const fresh = annotateArticle(article);
+      annotated.push(fresh);
+      options.onAnnotated?.(fresh);
     } catch (error) {
       failed.push({ source: article.source, rule: 'input-failed', reason: `annotation failed (${shortReason(error)})` });
     }

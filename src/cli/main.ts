@@ -10,7 +10,7 @@ import { errorLine, oneLine, UsageError, type InputError } from '../errors.ts';
 import { isHttpUrl } from '../fetch/is-http-url.ts';
 import { DEFAULT_MAX_BYTES, expandInputs } from '../ingest/ingest.ts';
 import type { Article, Dossier } from '../model.ts';
-import { analyzeArticles, analyzeInputs, eachArticle, extractInputs, isArticlePage, type Input, type RunOptions } from '../pipeline.ts';
+import { analyzeInputs, eachArticle, extractInputs, isArticlePage, type Input, type RunOptions } from '../pipeline.ts';
 import { DEFAULT_DB, isPostgresUrl, openStore } from '../store/open-store.ts';
 import { renderHtml } from '../render/render-html.ts';
 import { jsonChunks, renderJsonChunks } from '../render/render-json.ts';
@@ -242,7 +242,8 @@ async function storedStory(db: string, id: string): Promise<{ dossier: Dossier; 
   try {
     const articles = await store.storyArticles(storyId);
     if (articles.length === 0) throw new UsageError(`no story ${id} in ${db}`);
-    return { dossier: analyzeArticles(articles), articles, failures: [] };
+    const { storedDossier } = await import('../dossier/stored-annotations.ts');
+    return { dossier: await storedDossier(store, articles), articles, failures: [] };
   } finally {
     await store.close();
   }

@@ -3,21 +3,28 @@
 // ended with the server.
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../model.ts';
+import type { KeptAnnotations } from '../store/store.ts';
+
+export interface Analysed {
+  json: string;
+  /** The annotations made (the articles' kept ones were used). */
+  fresh: KeptAnnotations[];
+}
 
 export class AnalysisThread {
   private worker: Worker | null = null;
-  private readonly waiting = new Map<number, { resolve: (json: string) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (analysed: Analysed) => void; reject: (error: Error) => void }>();
   private next = 1;
 
-  /** The dossier JSON of these articles. */
-  analyze(articles: readonly Article[]): Promise<string> {
+  /** The dossier JSON of these articles, given their kept annotations (JSON by article id) made by `version`. */
+  analyze(articles: readonly Article[], kept: ReadonlyMap<string, string>, version: string): Promise<Analysed> {
     const worker = this.start();
     const id = this.next++;
     // the thread keeps the process alive only while it has work
     worker.ref();
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, articles: JSON.stringify(articles) });
+      worker.postMessage({ id, articles: JSON.stringify(articles), kept: [...kept], version });
     });
   }
 
@@ -30,11 +37,11 @@ export class AnalysisThread {
     const worker = fromSource
       ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); })`, { eval: true })
       : new Worker(script);
-    worker.on('message', (m: { id: number; json?: string; error?: string }) => {
+    worker.on('message', (m: { id: number; json?: string; fresh?: KeptAnnotations[]; error?: string }) => {
       const waiting = this.waiting.get(m.id);
       this.waiting.delete(m.id);
       if (this.waiting.size === 0) worker.unref();
-      if (m.json !== undefined) waiting?.resolve(m.json);
+      if (m.json !== undefined) waiting?.resolve({ json: m.json, fresh: m.fresh ?? [] });
       else waiting?.reject(new Error(m.error ?? 'analysis failed'));
     });
     const fail = (error: Error): void => {

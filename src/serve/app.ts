@@ -59,7 +59,7 @@ export interface App {
 export function createApp(options: AppOptions): App {
   const { store, token, version } = options;
   const thread = new AnalysisThread();
-  const dossiers = new StoryDossiers(store, version, (articles) => thread.analyze(articles));
+  const dossiers = new StoryDossiers(store, version, (articles, kept, annotations) => thread.analyze(articles, kept, annotations));
   let closed = false;
   let warming: Promise<number> | null = null;
   const warm = (stop: () => boolean = () => false): Promise<number> => {

@@ -2,16 +2,12 @@
 // token (given, or generated and printed), and refuses a short one. Stops cleanly on SIGINT and
 // SIGTERM: the adding job under way finishes, the store is closed.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve as listen, type ServerType } from '@hono/node-server';
 import { UsageError } from '../errors.ts';
+import { annotationVersion } from '../annotate/annotation-version.ts';
 import type { Store } from '../store/store.ts';
 import { createApp, type App } from './app.ts';
-
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Shortest token accepted: a guessable one would be no lock at all. */
 export const MIN_TOKEN = 16;
@@ -46,9 +42,6 @@ export function isLoopback(host: string): boolean {
   return h === '::1';
 }
 
-export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
 
 export async function startServer(options: ServeOptions): Promise<Running> {
   let token: string | null = null;
@@ -64,7 +57,8 @@ export async function startServer(options: ServeOptions): Promise<Running> {
   const app = createApp({
     store: options.store,
     token,
-    version: packageVersion(),
+    // the version of the code and models: a kept dossier made by another is made again
+    version: annotationVersion(),
     log: log ? (line) => log(JSON.stringify(line)) : undefined,
     allowPrivate: options.allowPrivate,
     allowAddresses: options.allowAddresses,

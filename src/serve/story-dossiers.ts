@@ -2,7 +2,9 @@
 // restart, or another server on the same store, does not compute it again) and, parsed, in a
 // small in-memory cache for the pages and the API. A dossier is current while its stamp, the
 // story's article count and the analysis version, is the story's (articles are only ever added).
+import { annotationVersion } from '../annotate/annotation-version.ts';
 import type { Article, Dossier } from '../model.ts';
+import type { Analysed } from './analysis-thread.ts';
 import { dossierStamp, type Store, type StoryRow } from '../store/store.ts';
 
 export interface StoryDossier {
@@ -27,8 +29,10 @@ export class StoryDossiers {
   constructor(
     private readonly store: Store,
     readonly version: string,
-    /** Computes a dossier's JSON (in a worker thread, for the server). */
-    private readonly analyze: (articles: readonly Article[]) => Promise<string>,
+    /** Computes a dossier's JSON from the articles and their kept annotations (in a worker thread, for the server). */
+    private readonly analyze: (articles: readonly Article[], kept: ReadonlyMap<string, string>, version: string) => Promise<Analysed>,
+    /** The version kept annotations are made by. */
+    private readonly annotations: string = annotationVersion(),
   ) {}
 
   /** The story's dossier, or null when there is no such story. */
@@ -62,7 +66,10 @@ export class StoryDossiers {
     if (kept?.stamp === stamp) json = kept.json;
     else {
       const articles = await this.store.storyArticles(story.id);
-      json = await this.analyze(articles);
+      // each article's kept annotations are read, not made again; those made now are kept
+      const analysed = await this.analyze(articles, await this.store.keptAnnotations(articles.map((a) => a.id), this.annotations), this.annotations);
+      await this.store.keepAnnotations(analysed.fresh);
+      json = analysed.json;
       const dossier = JSON.parse(json) as Dossier;
       const statuses = dossier.claimGroups.map((g) => g.status);
       await this.store.keepDossier(story.id, {

@@ -23,6 +23,7 @@ import {
   type DuplicateCandidate,
   type FetchState,
   type Frequencies,
+  type KeptAnnotations,
   type KeptDossier,
   type NewArticle,
   type Store,
@@ -318,6 +319,19 @@ export class PostgresStore implements Store {
     await this.pool.query(
       'INSERT INTO story_dossiers (story_id, stamp, established, contested, json) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (story_id) DO UPDATE SET stamp = EXCLUDED.stamp, established = EXCLUDED.established, contested = EXCLUDED.contested, json = EXCLUDED.json',
       [storyId, kept.stamp, kept.established, kept.contested, kept.json],
+    );
+  }
+
+  async keptAnnotations(articleIds: readonly string[], version: string): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ article_id: string; json: string }>('SELECT article_id, json FROM article_annotations WHERE article_id = ANY($1::text[]) AND version = $2', [[...articleIds], version]);
+    return new Map(rows.map((r) => [r.article_id, r.json]));
+  }
+
+  async keepAnnotations(rows: readonly KeptAnnotations[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.pool.query(
+      'INSERT INTO article_annotations (article_id, version, json) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (article_id) DO UPDATE SET version = EXCLUDED.version, json = EXCLUDED.json',
+      [rows.map((r) => r.articleId), rows.map((r) => r.version), rows.map((r) => r.json)],
     );
   }
 

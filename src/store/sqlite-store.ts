@@ -28,6 +28,7 @@ import {
   type DuplicateCandidate,
   type FetchState,
   type Frequencies,
+  type KeptAnnotations,
   type KeptDossier,
   type NewArticle,
   type Store,
@@ -366,6 +367,24 @@ export class SqliteStore implements Store {
     await this.begin();
     this.sql('INSERT INTO story_dossiers (story_id, stamp, established, contested, json) VALUES (?, ?, ?, ?, ?) ON CONFLICT(story_id) DO UPDATE SET stamp = excluded.stamp, established = excluded.established, contested = excluded.contested, json = excluded.json')
       .run(storyId, kept.stamp, kept.established, kept.contested, kept.json);
+    await this.flush();
+  }
+
+  async keptAnnotations(articleIds: readonly string[], version: string): Promise<Map<string, string>> {
+    const one = this.sql('SELECT json FROM article_annotations WHERE article_id = ? AND version = ?');
+    const kept = new Map<string, string>();
+    for (const id of articleIds) {
+      const row = one.get(id, version) as { json: string } | undefined;
+      if (row) kept.set(id, row.json);
+    }
+    return kept;
+  }
+
+  async keepAnnotations(rows: readonly KeptAnnotations[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.begin();
+    const put = this.sql('INSERT INTO article_annotations (article_id, version, json) VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET version = excluded.version, json = excluded.json');
+    for (const r of rows) put.run(r.articleId, r.version, r.json);
     await this.flush();
   }
 

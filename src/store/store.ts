@@ -99,6 +99,10 @@ export interface Store {
   keptDossier(storyId: number): Promise<KeptDossier | null>;
   /** Keeps a story's dossier (replacing the one kept). */
   keepDossier(storyId: number, kept: KeptDossier): Promise<void>;
+  /** The kept annotations of these articles made by this version (the others are missing or stale). */
+  keptAnnotations(articleIds: readonly string[], version: string): Promise<Map<string, string>>;
+  /** Keeps articles' annotations (replacing what was kept for them). */
+  keepAnnotations(rows: readonly KeptAnnotations[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -178,7 +182,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE story_dossiers (story_id BIGINT PRIMARY KEY REFERENCES stories(id), stamp TEXT NOT NULL,
         established INTEGER NOT NULL, contested INTEGER NOT NULL, json TEXT NOT NULL);`,
   },
+  {
+    // each article's annotations (names, quotes, attributions, claims, dated events), kept under
+    // the annotation version: made once, read by every dossier of its story
+    version: 4,
+    sqlite: `CREATE TABLE article_annotations (article_id TEXT PRIMARY KEY, version TEXT NOT NULL, json TEXT NOT NULL);`,
+    postgres: `CREATE TABLE article_annotations (article_id TEXT PRIMARY KEY, version TEXT NOT NULL, json TEXT NOT NULL);`,
+  },
 ];
+
+/** An article's annotations as kept: their JSON (without the article itself) and the version that made them. */
+export interface KeptAnnotations {
+  articleId: string;
+  version: string;
+  json: string;
+}
 
 /** What the search index holds of an article: its title, its outlet and the start of its text. */
 export function searchBody(article: Article): string {

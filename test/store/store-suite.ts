@@ -185,6 +185,19 @@ export function storeSuite(name: string, open: () => Promise<Store>, hooks: Engi
       assert.equal((await store.findStories({ contested: { version: 'v1' } })).total, 0);
     });
 
+    it("keeps articles' annotations under their version, replacing older ones", async () => {
+      assert.equal((await store.keptAnnotations(['a-1', 'a-2'], 'v1')).size, 0);
+      await store.keepAnnotations([
+        { articleId: 'a-1', version: 'v1', json: '{"names":[]}' },
+        { articleId: 'a-2', version: 'v1', json: '{"names":[{"text":"Nul\\u0000"}]}' },
+      ]);
+      assert.deepEqual([...(await store.keptAnnotations(['a-1', 'a-2', 'a-3'], 'v1'))].sort(), [['a-1', '{"names":[]}'], ['a-2', '{"names":[{"text":"Nul\\u0000"}]}']]);
+      await store.keepAnnotations([{ articleId: 'a-1', version: 'v2', json: '{"names":[1]}' }]);
+      assert.deepEqual([...(await store.keptAnnotations(['a-1', 'a-2'], 'v1')).keys()], ['a-2']);
+      assert.equal((await store.keptAnnotations(['a-1'], 'v2')).get('a-1'), '{"names":[1]}');
+      await store.keepAnnotations([]);
+    });
+
     it('keeps fetch state for conditional requests and failures to retry', async () => {
       await store.recordFetch('https://news.example/a', { etag: '"v1"', lastModified: 'Tue, 08 Apr 2025 10:00:00 GMT', failures: 0, lastError: null });
       await store.recordFetch('https://news.example/b', { etag: null, lastModified: null, failures: 1, lastError: 'HTTP 503' });
