@@ -85,10 +85,11 @@ function buildProgram(): Command {
     .argument('<inputs...>', 'files, directories, globs, - for standard input, article or feed URLs')
     .addOption(db())
     .option('--allow-private', 'allow fetching private, loopback and link-local addresses')
+    .option('--annotate', "annotate each new article now and keep its annotations (otherwise its story's first dossier does)")
     .option('--include-non-articles', 'assign forums, documentation, listings, collections, products and services to stories as articles (by default each is stored, marked, in a story of its own)')
     .addOption(maxBytes())
     .option('-q, --quiet', 'no progress bar and no summary')
-    .action(async (inputs: string[], options: CommonOptions & { db: string; allowPrivate?: boolean }) => {
+    .action(async (inputs: string[], options: CommonOptions & { db: string; allowPrivate?: boolean; annotate?: boolean }) => {
       process.exitCode = await runIngest(inputs, options);
     });
 
@@ -249,7 +250,7 @@ async function storedStory(db: string, id: string): Promise<{ dossier: Dossier; 
   }
 }
 
-async function runIngest(inputs: string[], options: CommonOptions & { db: string; allowPrivate?: boolean }): Promise<number> {
+async function runIngest(inputs: string[], options: CommonOptions & { db: string; allowPrivate?: boolean; annotate?: boolean }): Promise<number> {
   if (!isPostgresUrl(options.db)) await refuseOverwritingInputs(inputs, [options.db]);
   const progress = await createProgress(!options.quiet);
   const store = await openStore(options.db);
@@ -257,7 +258,7 @@ async function runIngest(inputs: string[], options: CommonOptions & { db: string
   try {
     // loaded here: it brings the HTTP client (undici), a third of a second of every other command's start
     const { ingestToStore } = await import('../stories/ingest-to-store.ts');
-    summary = await ingestToStore(inputs, store, { ...runOptions(options, progress), allowPrivate: options.allowPrivate });
+    summary = await ingestToStore(inputs, store, { ...runOptions(options, progress), allowPrivate: options.allowPrivate, annotate: options.annotate });
   } finally {
     progress.stop();
     await store.close();

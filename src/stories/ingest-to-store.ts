@@ -11,8 +11,10 @@ import { Fetcher, FetchError, type FetchOptions, type FetchResult } from '../fet
 import { inOrder } from '../fetch/in-order.ts';
 import { looksLikeFeed, readFeed, type FeedItem } from '../fetch/read-feed.ts';
 import type { Article } from '../model.ts';
-import { eachArticle, isArticlePage, type ArticleInput, type Input, type RunOptions } from '../pipeline.ts';
-import type { FetchState, Store } from '../store/store.ts';
+import { annotateArticle, eachArticle, isArticlePage, type ArticleInput, type Input, type RunOptions } from '../pipeline.ts';
+import { annotationVersion } from '../annotate/annotation-version.ts';
+import { keptRow } from '../dossier/stored-annotations.ts';
+import type { FetchState, KeptAnnotations, Store } from '../store/store.ts';
 import { StoryAssigner } from './assign-stories.ts';
 
 export interface IngestSummary {
@@ -29,7 +31,15 @@ export interface IngestSummary {
 export interface StoreIngestOptions extends RunOptions, Pick<FetchOptions, 'allowPrivate' | 'allowAddresses' | 'timeoutMs' | 'deadlineMs' | 'retries' | 'backoffMs'> {
   /** The time articles are first seen, ISO 8601 (now by default). */
   now?: () => string;
+  /**
+   * Annotate each new article as it is stored and keep its annotations, so that no dossier of its
+   * story annotates it again (without this, the first dossier that needs them makes and keeps them).
+   */
+  annotate?: boolean;
 }
+
+/** Annotations kept in one write, at most. */
+const ANNOTATIONS_BATCH = 100;
 
 /** A feed item whose content holds this much text is taken as the article; otherwise its page is fetched. */
 const FULL_CONTENT_CHARS = 1500;
@@ -80,7 +90,22 @@ export async function ingestToStore(inputs: readonly Input[], store: Store, opti
       if (result.outcome === 'duplicate') summary.duplicates++;
       else summary.added++;
       summary.stories.add(result.storyId!);
+      if (options.annotate) await annotate(article);
     }
+  };
+  const version = options.annotate ? annotationVersion() : '';
+  const annotations: KeptAnnotations[] = [];
+  const keepAnnotations = async (): Promise<void> => {
+    await store.keepAnnotations(annotations.splice(0));
+  };
+  const annotate = async (article: Article): Promise<void> => {
+    try {
+      annotations.push(keptRow(annotateArticle(article), version));
+    } catch {
+      // a stage failing on this article: its dossier will say so, as without --annotate
+      return;
+    }
+    if (annotations.length >= ANNOTATIONS_BATCH) await keepAnnotations();
   };
   const local = inputs.filter((i) => !isUrl(i));
   if (local.length) for await (const article of eachArticle(local, { ...options, onError })) await add(article);
@@ -108,6 +133,7 @@ export async function ingestToStore(inputs: readonly Input[], store: Store, opti
     }
   }
   await assigner.flush();
+  await keepAnnotations();
   return summary;
 }
 

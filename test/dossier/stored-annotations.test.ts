@@ -8,7 +8,10 @@ import { analyzeWithKept, storedDossier } from '../../src/dossier/stored-annotat
 import { analyzeArticles, extractInputs } from '../../src/pipeline.ts';
 import { renderJson } from '../../src/render/render-json.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
-import { EXAMPLE_DIR } from '../helpers.ts';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXAMPLE_DIR, runCli } from '../helpers.ts';
 
 describe('annotations kept in the store', () => {
   it('make the same dossier as annotating, are made once per version, and again under another', async () => {
@@ -49,5 +52,32 @@ describe('annotations kept in the store', () => {
     const next = analyzeWithKept(articles, kept, version);
     assert.deepEqual(next.fresh.map((r) => r.articleId), [articles[4]!.id]);
     assert.equal(renderJson(next.dossier), renderJson(analyzeArticles(articles)));
+  });
+
+  it('are made at ingest with --annotate, and the stored story\'s dossier is then the one analyze writes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'triangulate-annotate-'));
+    const db = join(dir, 'store.db');
+    const ingest = runCli(['ingest', EXAMPLE_DIR, '--db', db, '--annotate', '-q']);
+    assert.equal(ingest.status, 0, ingest.stderr);
+    const store = new SqliteStore(db, { create: false });
+    let id: number;
+    let articleIds: string[];
+    try {
+      const story = (await store.stories()).sort((a, b) => b.articles - a.articles)[0]!;
+      id = story.id;
+      articleIds = (await store.storyArticles(id)).map((a) => a.id);
+      assert.equal((await store.keptAnnotations(articleIds, annotationVersion())).size, articleIds.length);
+    } finally {
+      await store.close();
+    }
+    const dossier = runCli(['dossier', String(id), '--db', db, '--json', join(dir, 'd.json')]);
+    assert.equal(dossier.status, 0, dossier.stderr);
+    const check = new SqliteStore(db, { create: false });
+    try {
+      const expected = renderJson(analyzeArticles(await check.storyArticles(id)));
+      assert.equal(readFileSync(join(dir, 'd.json'), 'utf8'), expected);
+    } finally {
+      await check.close();
+    }
   });
 });
