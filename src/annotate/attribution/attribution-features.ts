@@ -157,19 +157,8 @@ const T = {
 } as const;
 
 export function attributionFeatures(v: ParagraphView, i: number, prev: string, prev2: string): number[] {
-  const h = v.h;
-  const q = v.quoted[i] ? 1 : 0;
-  const t1 = hashOf(prev);
   const out = tagFreeFeatures(v, i, []);
-  out.push(
-    feature(T.QuotedTag, q, t1),
-    feature(T.CueTag, v.isCue[i] ? 1 : 0, t1),
-    feature(T.Tag1, t1),
-    feature(T.Tags2, hashOf(prev2), t1),
-    feature(T.Tag1Lower, t1, h.lower[i]!),
-    feature(T.Tag1Next, t1, h.next[i]!),
-    feature(T.Tag1Prev, t1, h.prev[i]!),
-  );
+  out.push(...tagHistoryFeatures(v, i, prev, prev2, []));
   return out;
 }
 
