@@ -55,11 +55,6 @@ export class StoryDossiers {
     return pending;
   }
 
-  /** Whether the story's kept dossier is current (the contested filter counts only those). */
-  async isCurrent(story: StoryRow): Promise<boolean> {
-    return (await this.store.keptDossier(story.id))?.stamp === dossierStamp(story.articles, this.version);
-  }
-
   private async load(story: StoryRow, stamp: string): Promise<StoryDossier> {
     const kept = await this.store.keptDossier(story.id);
     let json: string;
