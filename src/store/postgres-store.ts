@@ -138,8 +138,18 @@ export class PostgresStore implements Store {
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
+      let chosen = input.storyId;
+      if (chosen === null && input.reassign && !input.duplicateOf && input.reassign.terms.length) {
+        // no story found to join: lock this article's story keys (advisory locks, in one order, held
+        // to the commit) and look again. A worker starting a story under one of these keys has
+        // committed it, or waits for this one: two similar articles never start two stories.
+        const keys = [...new Set(input.reassign.terms.map(storyKey))];
+        await client.query('SELECT pg_advisory_xact_lock(72216, h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS locks', [keys]);
+        const { rows } = await client.query('SELECT DISTINCT s.* FROM story_keys k JOIN stories s ON s.id = k.story_id WHERE k.key = ANY($1) AND s.last_seen >= $2 ORDER BY s.id', [keys, input.reassign.since]);
+        chosen = input.reassign.choose(rows.map(storyRow));
+      }
       // the story as it is now, locked until this commits: another worker adding to it waits
-      const row = input.storyId === null ? undefined : (await client.query('SELECT * FROM stories WHERE id = $1 FOR UPDATE', [input.storyId])).rows[0];
+      const row = chosen === null ? undefined : (await client.query('SELECT * FROM stories WHERE id = $1 FOR UPDATE', [chosen])).rows[0];
       const current = row ? storyRow(row) : null;
       const next = storyAfter(current, input);
       let storyId: number;

@@ -180,6 +180,10 @@ export class SqliteStore implements Store {
   }
 
   async storyCandidates(terms: readonly string[], since: string): Promise<StoryRow[]> {
+    return this.candidates(terms, since);
+  }
+
+  private candidates(terms: readonly string[], since: string): StoryRow[] {
     if (terms.length === 0) return [];
     const keys = terms.map(storyKey);
     const rows = this.sql(`SELECT DISTINCT s.* FROM story_keys k JOIN stories s ON s.id = k.story_id WHERE k.key IN (${keys.map(() => '?').join(',')}) AND s.last_seen >= ? ORDER BY s.id`)
@@ -243,7 +247,9 @@ export class SqliteStore implements Store {
     const { article } = input;
     // another process may have stored it since this run looked
     if (this.sql('SELECT 1 FROM articles WHERE id = ?').get(article.id) !== undefined) return { known: true };
-    const row = input.storyId === null ? undefined : (this.sql('SELECT * FROM stories WHERE id = ?').get(input.storyId) as Parameters<typeof storyRow>[0] | undefined);
+    // under the write lock, the story candidates as they are now: another writer may have started this article's story
+    const chosen = input.storyId ?? (input.reassign && !input.duplicateOf ? input.reassign.choose(this.candidates(input.reassign.terms, input.reassign.since)) : null);
+    const row = chosen === null ? undefined : (this.sql('SELECT * FROM stories WHERE id = ?').get(chosen) as Parameters<typeof storyRow>[0] | undefined);
     const current = row ? storyRow(row) : null;
     const next = storyAfter(current, input);
     let storyId: number;

@@ -44,6 +44,13 @@ export interface NewArticle {
   /** The story it joins (its id), or a new one (null). */
   storyId: number | null;
   /**
+   * How to choose again, inside the writing transaction, when the assigner found no story to join:
+   * another writer may have started the story this article belongs to since the candidates were
+   * read. The store locks the article's story keys (PostgreSQL: advisory locks, in one order; SQLite:
+   * its write lock), reads the candidates again and lets `choose` pick one (or none).
+   */
+  reassign?: { terms: readonly string[]; since: string; choose: (candidates: readonly StoryRow[]) => number | null };
+  /**
    * The article's own term vector. The store merges it into the story's vector as the story's row
    * stands inside the writing transaction, not as the assigner read it: another writer may have
    * added to the story since.

@@ -2,9 +2,12 @@
 // a near-duplicate of a stored one (MinHash estimate of its shingles' Jaccard at DUPLICATE or
 // more, found through LSH keys) joins that article's story as its copy; otherwise it joins the
 // story, seen within WINDOW_DAYS of its date and sharing one of its top terms, whose term vector
-// is closest to its own (cosine at SAME_STORY or more), or starts a new story.
+// is closest to its own (cosine at SAME_STORY or more), or starts a new story. Several writers may
+// assign at once: an article that found no story to join is given to the store with the way to
+// choose, and the store chooses again under a lock on its story keys as it writes, so that two
+// similar articles written at the same moment by two workers make one story, not two.
 import type { Article } from '../model.ts';
-import { STORY_KEYS, type Store } from '../store/store.ts';
+import { STORY_KEYS, type NewArticle, type Store, type StoryRow } from '../store/store.ts';
 import { bandKeys, estimateJaccard, signatureOf } from './minhash.ts';
 import { articleTerms, cosine, DocumentFrequencies, mergeVectors, termVector } from './story-features.ts';
 
@@ -81,21 +84,30 @@ export class StoryAssigner {
     const terms = articleTerms(article.title, article.text);
     this.df.add(terms);
     const vector = termVector(terms, this.df);
+    let reassign: NewArticle['reassign'];
     if (storyId === null) {
       const top = [...vector.keys()].slice(0, STORY_KEYS);
       const since = new Date(new Date(dated).getTime() - WINDOW_DAYS * 86_400_000).toISOString();
-      let bestScore = this.sameStory;
-      for (const s of await this.store.storyCandidates(top, since)) {
-        const score = cosine(vector, new Map(s.vector));
-        if (score >= bestScore) {
-          bestScore = score;
-          storyId = s.id;
+      // the closest story at SAME_STORY or more (the last of equals, by id)
+      const choose = (candidates: readonly StoryRow[]): number | null => {
+        let chosen: number | null = null;
+        let bestScore = this.sameStory;
+        for (const s of candidates) {
+          const score = cosine(vector, new Map(s.vector));
+          if (score >= bestScore) {
+            bestScore = score;
+            chosen = s.id;
+          }
         }
-      }
+        return chosen;
+      };
+      storyId = choose(await this.store.storyCandidates(top, since));
+      // none: the store chooses again as it writes, in case another writer has just started it
+      if (storyId === null) reassign = { terms: top, since, choose };
     }
     // the store merges the vector into the story's as it stands when it writes (another run may
     // have added to the story since the candidates were read)
-    const committed = await this.store.commitArticle({ article, seenAt, dated, signature, bandKeys: keys, duplicateOf, storyId, vector: [...vector] });
+    const committed = await this.store.commitArticle({ article, seenAt, dated, signature, bandKeys: keys, duplicateOf, storyId, vector: [...vector], reassign });
     if (committed.known) return { outcome: 'known', storyId: null, duplicateOf: null };
     this.added.add(terms);
     if (++this.sinceSave >= SAVE_EVERY) await this.flush();

@@ -43,6 +43,18 @@ const ORCHARD = [
   'The regional council promised emergency storage grants and said it would review irrigation rules before next summer, after several wells in the valley ran low in July.',
 ].join('\n\n');
 
+/** Two outlets' reports of one event nobody else covers: the same story, not near-duplicates of each other. */
+const FERRY_ONE = [
+  'A passenger ferry ran aground off Skerrow Point on Sunday evening after losing steering in a gale, and all 212 passengers were taken off by lifeboats before midnight, the coastguard said.',
+  'The ferry, the Morven Star, had left Balcraig harbour at six for the two hour crossing to the islands. Her master radioed for help when the rudder failed a mile short of the point.',
+  'Three passengers were treated for hypothermia at Balcraig hospital. The operator said the vessel would be towed off at high tide on Monday once divers had checked the hull.',
+].join('\n\n');
+const FERRY_TWO = [
+  'Lifeboat crews brought 212 people ashore overnight after the Morven Star ferry went aground at Skerrow Point when her steering failed in storm force winds.',
+  'Coastguard officers said the rudder of the ferry stopped answering shortly after it left Balcraig, and the master dropped anchor as the ship drifted onto rocks near the point.',
+  'Islanders waiting at the ferry terminal said they had watched the lights of the lifeboats for hours. The operator cancelled all crossings until Tuesday and said the hull would be inspected.',
+].join('\n\n');
+
 /** A store that never finds an article stored: as a run that looked before another run stored it. */
 function blind(store: Store): Store {
   return new Proxy(store, {
@@ -283,6 +295,26 @@ export function storeSuite(name: string, open: () => Promise<Store>, hooks: Engi
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    it('starts one story, not two, when another writer starts it between reading the candidates and writing', async () => {
+      const { articles } = await extractInputs([
+        { text: FERRY_ONE, source: 'ferry-1.txt', outlet: 'Isle Post' },
+        { text: FERRY_TWO, source: 'ferry-2.txt', outlet: 'Sound Times' },
+      ]);
+      const other = await StoryAssigner.open(store);
+      let meanwhile: Awaited<ReturnType<StoryAssigner['add']>> | undefined;
+      // the late writer reads the candidates (no ferry story yet), then the other starts the story, then the late one writes
+      const late = await StoryAssigner.open(interrupted(store, async () => (meanwhile = await other.add(articles[0]!, SEEN))));
+      const last = await late.add(articles[1]!, SEEN);
+      await other.flush();
+      await late.flush();
+      assert.equal(meanwhile?.outcome, 'added');
+      assert.equal(last.outcome, 'added', 'not a near-duplicate: another report of the same event');
+      assert.equal(last.storyId, meanwhile?.storyId);
+      const story = (await store.story(last.storyId!))!;
+      assert.equal(story.articles, 2);
+      assert.deepEqual(story.outlets, ['Isle Post', 'Sound Times']);
     });
 
     it('counts an article another writer stored meanwhile as known, with nothing written twice', async () => {
