@@ -176,7 +176,9 @@ export class PostgresStore implements Store {
       // another worker may be storing (or have stored) the same article: its insert wins, this one
       // does nothing and everything above is rolled back
       const inserted = await client.query<{ seq: string }>(
-        'INSERT INTO articles (id, story_id, duplicate_of, seen_at, dated, outlet, title, url, signature, json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING seq',
+        // the article and its search entry in one round trip (none when the article is known already)
+        `WITH stored AS (INSERT INTO articles (id, story_id, duplicate_of, seen_at, dated, outlet, title, url, signature, json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING seq)
+         INSERT INTO article_search (seq, story_id, body) SELECT seq, $2, to_tsvector('simple', $11) FROM stored RETURNING seq`,
         [
           article.id,
           storyId,
@@ -188,6 +190,7 @@ export class PostgresStore implements Store {
           plainText(article.url),
           signatureToBytes(input.signature),
           JSON.stringify(article),
+          searchBody(article),
         ],
       );
       if (inserted.rows.length === 0) {
@@ -195,7 +198,6 @@ export class PostgresStore implements Store {
         return { known: true };
       }
       if (next.keys.length) await client.query('INSERT INTO story_keys (key, story_id) SELECT DISTINCT unnest($1::text[]), $2::bigint ON CONFLICT DO NOTHING', [next.keys, storyId]);
-      await client.query("INSERT INTO article_search (seq, story_id, body) VALUES ($1, $2, to_tsvector('simple', $3))", [inserted.rows[0]!.seq, storyId, searchBody(article)]);
       if (input.bandKeys.length) await client.query('INSERT INTO band_keys (key, article_id, seq) SELECT unnest($1::text[]), $2, $3::bigint', [input.bandKeys, article.id, inserted.rows[0]!.seq]);
       await client.query('COMMIT');
       return { known: false, storyId };
