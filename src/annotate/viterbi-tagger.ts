@@ -5,7 +5,7 @@
 // the greedy tagger's (packPerceptron): transitions are stored as features of their own.
 import { mayFollow } from './bio.ts';
 import { feature, hashOf } from './feature-hash.ts';
-import { sumsAreExact, type FrozenData, type PerceptronData } from './perceptron.ts';
+import { FeatureFilter, WeightTable, type FrozenData, type PerceptronData } from './perceptron.ts';
 import { mulberry32, shuffleInPlace } from '../learn/seeded-random.ts';
 
 /**
@@ -93,10 +93,9 @@ function decode<V>(view: V, n: number, scorer: SequenceScorer, emit: EmissionFun
 export class FrozenSequenceModel implements SequenceScorer {
   readonly classes: readonly string[];
   readonly allowed: readonly boolean[];
-  /** Slot s holds a feature hash at 2s and its row offset into `values` at 2s + 1 (-1: empty): one cache line per probe. */
-  private readonly table: Int32Array;
-  private readonly mask: number;
-  private readonly values: Float32Array;
+  private readonly weights: WeightTable;
+  /** Spares most absent features a probe (77 to 87% of three of the word-pair features are absent). */
+  private readonly filter: FeatureFilter;
   private readonly trans: Float64Array;
   /**
    * Whether any sum of a token's weights is exact in a double, whatever the order it is added in
@@ -104,66 +103,20 @@ export class FrozenSequenceModel implements SequenceScorer {
    * and still get the very same score (src/annotate/ner/tag-names.ts).
    */
   readonly exactSums: boolean;
-  /**
-   * A bitset of the model's features (one hash, a Bloom filter): most features a token has are
-   * not in the model (77 to 87% of three of the word-pair ones), and one look in this 8-times-smaller array
-   * spares most of them a probe of the table, a cache miss each.
-   */
-  private readonly filter: Int32Array;
-  private readonly filterMask: number;
 
   constructor(data: FrozenData) {
     this.classes = data.classes;
     const k = data.classes.length;
-    let size = 1;
-    while (size < data.features.length * 2) size <<= 1;
-    this.mask = size - 1;
-    this.table = new Int32Array(size * 2);
-    for (let slot = 0; slot < size; slot++) this.table[slot * 2 + 1] = -1;
-    for (let i = 0; i < data.features.length; i++) {
-      const f = data.features[i]!;
-      let slot = f & this.mask;
-      while (this.table[slot * 2 + 1] !== -1) slot = (slot + 1) & this.mask;
-      this.table[slot * 2] = f;
-      this.table[slot * 2 + 1] = i * k;
-    }
-    this.values = new Float32Array(data.values.length);
-    for (let i = 0; i < data.values.length; i++) this.values[i] = data.values[i]! / data.scale;
-    this.exactSums = sumsAreExact(data.values, data.scale);
-    // a bit per feature hash (16 bits a feature: about 1 in 16 absent features passes), set apart
-    // from the table's slot bits by a multiplicative hash
-    let bits = 1 << 5;
-    while (bits < data.features.length * 16) bits <<= 1;
-    this.filterMask = bits - 1;
-    this.filter = new Int32Array(bits >>> 5);
-    for (let i = 0; i < data.features.length; i++) {
-      const b = (Math.imul(data.features[i]!, 0x9e3779b1) >>> 7) & this.filterMask;
-      this.filter[b >>> 5]! |= 1 << (b & 31);
-    }
+    this.weights = new WeightTable(data);
+    this.filter = new FeatureFilter(data.features);
+    this.exactSums = this.weights.exactSums;
     this.allowed = allowedAfter(this.classes);
     this.trans = new Float64Array((k + 1) * k);
     for (let p = 0; p <= k; p++) this.addScores([transitionFeature(p === 0 ? START : this.classes[p - 1]!)], this.trans, p * k);
   }
 
   addScores(features: readonly number[], out: Float64Array, at: number): void {
-    const k = this.classes.length;
-    const table = this.table;
-    const values = this.values;
-    const filter = this.filter;
-    const fm = this.filterMask;
-    for (const f of features) {
-      const b = (Math.imul(f, 0x9e3779b1) >>> 7) & fm;
-      if ((filter[b >>> 5]! & (1 << (b & 31))) === 0) continue;
-      let slot = f & this.mask;
-      let row = -1;
-      for (;;) {
-        row = table[slot * 2 + 1]!;
-        if (row === -1 || table[slot * 2] === f) break;
-        slot = (slot + 1) & this.mask;
-      }
-      if (row < 0) continue;
-      for (let c = 0; c < k; c++) out[at + c]! += values[row + c]!;
-    }
+    this.weights.addScores(features, out, at, this.filter);
   }
 
   transitions(): Float64Array {

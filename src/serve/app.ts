@@ -11,6 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import { checkClaim } from '../check/check-claim.ts';
+import { isHttpUrl } from '../fetch/is-http-url.ts';
 import type { Dossier } from '../model.ts';
 import { renderHtml } from '../render/render-html.ts';
 import { renderMarkdown } from '../render/render-markdown.ts';
@@ -215,7 +216,7 @@ export function createApp(options: AppOptions): App {
     const urls = String(typeof form.urls === 'string' ? form.urls : '')
       .split(/\s+/)
       .filter(Boolean);
-    const bad = urls.find((u) => !isHttpUrl(u));
+    const bad = urls.find((u) => !isFetchable(u));
     if (bad) return c.html(addPage(csrfToken(c), `Not an http(s) URL: ${bad.slice(0, 200)}`), 400);
     const files = ([] as unknown[]).concat(form.files ?? []).filter((f): f is File => f instanceof File && f.size > 0);
     if (urls.length === 0 && files.length === 0) return c.html(addPage(csrfToken(c), 'Give at least one URL or file.'), 400);
@@ -263,7 +264,7 @@ export function createApp(options: AppOptions): App {
       return c.json({ error: 'the body is not JSON' }, 400);
     }
     const parsed = AddRequest.safeParse(body);
-    if (!parsed.success || parsed.data.urls.some((u) => !isHttpUrl(u))) return c.json({ error: 'expected {"urls": ["http(s)://…", …]} (1 to 500)' }, 400);
+    if (!parsed.success || parsed.data.urls.some((u) => !isFetchable(u))) return c.json({ error: 'expected {"urls": ["http(s)://…", …]} (1 to 500)' }, 400);
     return c.json(jobs.start(parsed.data.urls, []), 202);
   });
 
@@ -317,13 +318,9 @@ function view(buffer: Buffer): Uint8Array<ArrayBuffer> {
   return new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
 }
 
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+/** An http(s) URL that parses: the fetcher's own test, and a URL the fetcher can take. */
+function isFetchable(text: string): boolean {
+  return isHttpUrl(text) && URL.canParse(text);
 }
 
 function claimProblem(claim: string): string | null {

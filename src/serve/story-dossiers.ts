@@ -58,14 +58,17 @@ export class StoryDossiers {
   private async load(story: StoryRow, stamp: string): Promise<StoryDossier> {
     const kept = await this.store.keptDossier(story.id);
     let json: string;
-    if (kept?.stamp === stamp) json = kept.json;
-    else {
+    let dossier: Dossier;
+    if (kept?.stamp === stamp) {
+      json = kept.json;
+      dossier = JSON.parse(json) as Dossier;
+    } else {
       const articles = await this.store.storyArticles(story.id);
       // each article's kept annotations are read, not made again; those made now are kept
       const analysed = await this.analyze(articles, await this.store.keptAnnotations(articles.map((a) => a.id), this.annotations), this.annotations);
       await this.store.keepAnnotations(analysed.fresh);
       json = analysed.json;
-      const dossier = JSON.parse(json) as Dossier;
+      dossier = JSON.parse(json) as Dossier;
       const statuses = dossier.claimGroups.map((g) => g.status);
       await this.store.keepDossier(story.id, {
         stamp,
@@ -74,7 +77,7 @@ export class StoryDossiers {
         contested: statuses.filter((s) => s === 'contested').length,
       });
     }
-    const entry: StoryDossier = { story, dossier: JSON.parse(json) as Dossier, json, stamp, rendered: new Map() };
+    const entry: StoryDossier = { story, dossier, json, stamp, rendered: new Map() };
     this.memory.set(story.id, entry);
     while (this.memory.size > IN_MEMORY) this.memory.delete(this.memory.keys().next().value!);
     return entry;

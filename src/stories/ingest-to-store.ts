@@ -9,6 +9,7 @@ import { InputError, shortReason } from '../errors.ts';
 import { fetchedText, pageInputs } from '../fetch/fetched-page.ts';
 import { Fetcher, FetchError, type FetchOptions, type FetchResult } from '../fetch/fetcher.ts';
 import { inOrder } from '../fetch/in-order.ts';
+import { isHttpUrl } from '../fetch/is-http-url.ts';
 import { looksLikeFeed, readFeed, type FeedItem } from '../fetch/read-feed.ts';
 import type { Article } from '../model.ts';
 import { annotateArticle, eachArticle, isArticlePage, type ArticleInput, type Input, type RunOptions } from '../pipeline.ts';
@@ -46,7 +47,6 @@ const FULL_CONTENT_CHARS = 1500;
 /** A feed's pages held at once (fetching or waiting to be stored): memory is this many pages, whatever the feed's length. */
 const FEED_WINDOW = 4;
 
-const isUrl = (input: Input): input is string => typeof input === 'string' && /^https?:\/\//i.test(input);
 
 /** How one URL's fetch went, before anything is written. */
 type Fetched =
@@ -107,9 +107,9 @@ export async function ingestToStore(inputs: readonly Input[], store: Store, opti
     }
     if (annotations.length >= ANNOTATIONS_BATCH) await keepAnnotations();
   };
-  const local = inputs.filter((i) => !isUrl(i));
+  const local = inputs.filter((i) => !isHttpUrl(i));
   if (local.length) for await (const article of eachArticle(local, { ...options, onError })) await add(article);
-  const given = [...new Set(inputs.filter(isUrl))];
+  const given = [...new Set(inputs.filter(isHttpUrl))];
   const retried = (await store.failedFetches()).filter((url) => !given.includes(url));
   if (given.length || retried.length) {
     const fetcher = new Fetcher({
