@@ -41,7 +41,7 @@ export function storiesPage({ query, result, outlets, pendingDossiers }: Stories
   );
   const body = html`<h1>Stories</h1>
 <form class="search" method="get" action="/" role="search">
-<div class="field wide"><label for="q">Words</label><input id="q" name="q" type="search" value="${query.text ?? ''}" placeholder="e.g. drone strike Sinaloa"></div>
+<div class="field wide"><label for="q">Words</label><input id="q" name="q" type="search" value="${query.text ?? ''}" placeholder="words from a headline or a lead"></div>
 <div class="field"><label for="since">Seen since</label><input id="since" name="since" type="date" value="${query.since ?? ''}"></div>
 <div class="field"><label for="until">First seen by</label><input id="until" name="until" type="date" value="${query.until?.slice(0, 10) ?? ''}"></div>
 <div class="field"><label for="outlet">Outlets</label><select id="outlet" name="outlet" multiple size="3">${outlets.map((o) => html`<option value="${o}"${query.outlets?.includes(o) ? html` selected` : ''}>${outletLabel(o)}</option>`)}</select></div>
