@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `triangulate` command: analyze, check, ingest, stories, dossier, export, extract, serve and schema. Exit 0 when every input was
+// The `triangulate` command: analyze, check, ingest, stories, dossier, export, extract, serve, schema,
+// and for several machines enqueue, worker, status and failed. Exit 0 when every input was
 // processed, 1 when some failed (the rest still written), 2 on a usage error.
 import { existsSync } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { renderHtml } from '../render/render-html.ts';
 import { jsonChunks, renderJsonChunks } from '../render/render-json.ts';
 import { renderMarkdown } from '../render/render-markdown.ts';
 import { parseSize } from './parse-size.ts';
+import { addQueueCommands } from './queue-commands.ts';
 import { createProgress } from './progress.ts';
 import { STDOUT, writeOutput, type Content } from './write-output.ts';
 
@@ -154,6 +156,8 @@ function buildProgram(): Command {
     .action(async (claim: string, inputs: string[], options: CommonOptions & { json?: string; story?: string; db: string }) => {
       process.exitCode = await runCheck(claim, inputs, options);
     });
+
+  addQueueCommands(program, { db, maxBytes });
 
   program
     .command('schema')

@@ -5,6 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import type { InputError } from '../errors.ts';
 import { decodeBytes } from '../ingest/decode-text.ts';
 import { bytesToDocuments } from '../ingest/ingest.ts';
+import type { RawDocument } from '../ingest/raw-document.ts';
 import type { ArticleInput } from '../pipeline.ts';
 
 /** The charset a Content-Type header names, or null. */
@@ -58,17 +59,19 @@ export function pageInputs(
   page: { url: string; source: string; publishedAt?: string },
   maxBytes?: number,
 ): Array<ArticleInput | InputError> {
-  return bytesToDocuments(withHeaderCharset(body, contentType), page.source, nameFor(contentType), maxBytes).map((item) => {
-    if ('error' in item) return item.error;
-    const { doc } = item;
-    const input: ArticleInput = doc.format === 'html' ? { html: doc.content } : { text: doc.content };
-    input.source = doc.source;
-    input.url = doc.hints.url ?? page.url;
-    const publishedAt = doc.hints.publishedAt ?? page.publishedAt;
-    if (publishedAt) input.publishedAt = publishedAt;
-    if (doc.hints.title) input.title = doc.hints.title;
-    if (doc.hints.outlet) input.outlet = doc.hints.outlet;
-    if (doc.hints.author) input.author = doc.hints.author;
-    return input;
-  });
+  return bytesToDocuments(withHeaderCharset(body, contentType), page.source, nameFor(contentType), maxBytes).map((item) => ('error' in item ? item.error : documentInput(item.doc, page)));
+}
+
+/** A read document as an in-memory input: what the document says about itself wins over `page` (a feed's or a fetch's). */
+export function documentInput(doc: RawDocument, page: { url?: string; publishedAt?: string } = {}): ArticleInput {
+  const input: ArticleInput = doc.format === 'html' ? { html: doc.content } : { text: doc.content };
+  input.source = doc.source;
+  const url = doc.hints.url ?? page.url;
+  if (url) input.url = url;
+  const publishedAt = doc.hints.publishedAt ?? page.publishedAt;
+  if (publishedAt) input.publishedAt = publishedAt;
+  if (doc.hints.title) input.title = doc.hints.title;
+  if (doc.hints.outlet) input.outlet = doc.hints.outlet;
+  if (doc.hints.author) input.author = doc.hints.author;
+  return input;
 }

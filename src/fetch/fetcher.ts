@@ -31,6 +31,11 @@ export interface FetchOptions {
   maxBytes?: number;
   /** Backoff before retry n (1-based), in milliseconds. */
   backoffMs?: (attempt: number) => number;
+  /**
+   * Waits for the host's turn before each page is requested (robots.txt aside), or throws to give
+   * the page up for now: the politeness several processes share (a worker's Redis limiter).
+   */
+  pace?: (host: string) => Promise<void>;
 }
 
 export interface FetchResult {
@@ -69,7 +74,8 @@ export class Fetcher {
   private readonly robots = new Map<string, Promise<RobotsRules>>();
   private readonly active = new Map<string, number>();
   private readonly waiting = new Map<string, Array<() => void>>();
-  private readonly options: Required<FetchOptions>;
+  private readonly options: Required<Omit<FetchOptions, 'pace'>>;
+  private readonly pace: FetchOptions['pace'];
 
   constructor(options: FetchOptions = {}) {
     this.options = {
@@ -82,6 +88,7 @@ export class Fetcher {
       maxBytes: options.maxBytes ?? 20 * 1024 * 1024,
       backoffMs: options.backoffMs ?? ((n) => 500 * 2 ** (n - 1)),
     };
+    this.pace = options.pace;
     const { allowPrivate, allowAddresses } = this.options;
     const refused = (address: string): boolean => !allowPrivate && !allowAddresses.includes(address) && isPrivateAddress(address);
     const refuse = (address: string): Error => new RefusedAddress(`refusing to connect to the private address ${address} (use --allow-private)`);
@@ -208,6 +215,12 @@ export class Fetcher {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(address, `unsupported scheme ${url.protocol}`, false);
     if (!isAllowed(await this.rulesFor(url), url.pathname + url.search)) throw new FetchError(address, 'disallowed by robots.txt', false);
     const release = await this.slot(url.host);
+    try {
+      await this.pace?.(url.host);
+    } catch (error) {
+      release();
+      throw error;
+    }
     const signal = AbortSignal.timeout(this.options.deadlineMs);
     const late = (): FetchError => new FetchError(address, `no complete answer within ${this.options.deadlineMs / 1000} s`, true);
     try {

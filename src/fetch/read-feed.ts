@@ -1,6 +1,7 @@
 // Feeds: RSS, Atom and RDF through htmlparser2's feed reader, JSON Feed by its fields. Each item
 // gives the article's address, title, date, and its content when the feed carries it.
 import { parseFeed } from 'htmlparser2';
+import type { ArticleInput } from '../pipeline.ts';
 
 export interface FeedItem {
   url: string;
@@ -55,4 +56,20 @@ export function readFeed(body: string, base: string, onBadLink?: (link: string) 
   return feed.items
     .map((i) => ({ url: absolute(i.link ?? null), title: i.title ?? null, publishedAt: isoOf(i.pubDate), content: i.description ?? null }))
     .filter((i): i is FeedItem => i.url !== null);
+}
+
+/** A feed item whose content holds this much text is taken as the article; otherwise its page is fetched. */
+const FULL_CONTENT_CHARS = 1500;
+
+/** The item as an article when the feed carries it whole, else null (its page is to be fetched). */
+export function wholeItemInput(item: FeedItem): ArticleInput | null {
+  const text = (item.content ?? '').replace(/<[^<>]*>/g, ' ');
+  if (text.replace(/\s+/g, ' ').length < FULL_CONTENT_CHARS) return null;
+  const input: ArticleInput = { html: `<html><body><article><h1>${escapeText(item.title ?? '')}</h1>${item.content}</article></body></html>`, url: item.url, source: item.url };
+  if (item.publishedAt) input.publishedAt = item.publishedAt;
+  return input;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }

@@ -10,7 +10,7 @@ import { fetchedText, pageInputs } from '../fetch/fetched-page.ts';
 import { Fetcher, FetchError, type FetchOptions, type FetchResult } from '../fetch/fetcher.ts';
 import { inOrder } from '../fetch/in-order.ts';
 import { isHttpUrl } from '../fetch/is-http-url.ts';
-import { looksLikeFeed, readFeed, type FeedItem } from '../fetch/read-feed.ts';
+import { looksLikeFeed, readFeed, wholeItemInput, type FeedItem } from '../fetch/read-feed.ts';
 import type { Article } from '../model.ts';
 import { annotateArticle, eachArticle, isArticlePage, type ArticleInput, type Input, type RunOptions } from '../pipeline.ts';
 import { annotationVersion } from '../annotate/annotation-version.ts';
@@ -42,8 +42,6 @@ export interface StoreIngestOptions extends RunOptions, Pick<FetchOptions, 'allo
 /** Annotations kept in one write, at most. */
 const ANNOTATIONS_BATCH = 100;
 
-/** A feed item whose content holds this much text is taken as the article; otherwise its page is fetched. */
-const FULL_CONTENT_CHARS = 1500;
 /** A feed's pages held at once (fetching or waiting to be stored): memory is this many pages, whatever the feed's length. */
 const FEED_WINDOW = 4;
 
@@ -173,12 +171,8 @@ async function ingestUrl(url: string, run: Run, how: { retried?: boolean } = {})
 
 /** A feed item as an article (the feed carries it whole) or as its page's fetch. */
 async function itemPage(item: FeedItem, run: Run): Promise<{ kind: 'whole'; input: ArticleInput } | (Fetched & { publishedAt?: string })> {
-  const text = (item.content ?? '').replace(/<[^<>]*>/g, ' ');
-  if (text.replace(/\s+/g, ' ').length >= FULL_CONTENT_CHARS) {
-    const input: ArticleInput = { html: `<html><body><article><h1>${escapeText(item.title ?? '')}</h1>${item.content}</article></body></html>`, url: item.url, source: item.url };
-    if (item.publishedAt) input.publishedAt = item.publishedAt;
-    return { kind: 'whole', input };
-  }
+  const whole = wholeItemInput(item);
+  if (whole) return { kind: 'whole', input: whole };
   const fetched = await fetchOne(item.url, run, { feedItem: true });
   return item.publishedAt ? { ...fetched, publishedAt: item.publishedAt } : fetched;
 }
@@ -219,8 +213,4 @@ async function takePage(result: FetchResult, page: { url: string; source: string
     if (input instanceof InputError) run.onError(input);
     else await run.take(input);
   }
-}
-
-function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
