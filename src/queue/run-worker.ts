@@ -36,6 +36,11 @@ export interface RunningWorker {
   stopped: Promise<void>;
 }
 
+/**
+ * Each worker adds its articles' term counts to the store's this often (and every 2,000 articles),
+ * and reads back everyone's: the weights of one worker's terms soon count the others' articles.
+ */
+const SAVE_COUNTS_MS = 2000;
 /** A line of how the work goes, this often. */
 const SUMMARY_MS = 60_000;
 /** A worker's lock on a job is renewed at half this; 30 s is BullMQ's own default. */
@@ -44,7 +49,7 @@ const DEFAULT_LOCK_MS = 30_000;
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { store, redis, log } = options;
   const name = options.name ?? `${hostname()}-${process.pid}`;
-  const assigner = await StoryAssigner.open(store);
+  const assigner = await StoryAssigner.open(store, { saveEveryMs: SAVE_COUNTS_MS });
   // retries are the queue's: a job that failed is tried again later, its worker free meanwhile
   const fetcher = new Fetcher({ allowPrivate: options.allowPrivate, maxBytes: options.maxBytes, retries: 0, pace: hostPace(redis, options) });
   const queue = openQueue(redis);
@@ -59,6 +64,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     now: () => new Date().toISOString(),
   };
   const lockMs = options.lockMs ?? DEFAULT_LOCK_MS;
+  // BullMQ blocks this connection waiting for jobs; it closes neither connection it is given
+  const blocking = redis.duplicate();
   const worker = new Worker<WorkJob, JobOutcome>(
     QUEUE_NAME,
     async (job: Job<WorkJob, JobOutcome>, token?: string): Promise<JobOutcome> => {
@@ -79,7 +86,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       }
     },
     {
-      connection: redis.duplicate(),
+      connection: blocking,
       prefix: QUEUE_PREFIX,
       concurrency: options.concurrency ?? 4,
       name,
@@ -116,6 +123,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       await assigner.flush();
       await fetcher.close();
       await queue.close();
+      blocking.disconnect();
       resolveStopped();
     })());
   await worker.waitUntilReady();

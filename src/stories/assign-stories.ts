@@ -40,17 +40,24 @@ function datedOf(article: Article, seenAt: string): string {
  */
 export class StoryAssigner {
   private sinceSave = 0;
+  private savedAt = performance.now();
   private readonly added = new DocumentFrequencies();
 
   private constructor(
     private readonly store: Store,
     private df: DocumentFrequencies,
     private readonly sameStory: number,
+    private readonly saveEveryMs: number,
   ) {}
 
-  static async open(store: Store, options: { sameStory?: number } = {}): Promise<StoryAssigner> {
+  /**
+   * `saveEveryMs`: also save the counts when this long has passed since the last save (workers
+   * sharing a store see each other's articles in the weights within this time; by default only
+   * every SAVE_EVERY articles, which suits one process).
+   */
+  static async open(store: Store, options: { sameStory?: number; saveEveryMs?: number } = {}): Promise<StoryAssigner> {
     const saved = await store.loadFrequencies();
-    return new StoryAssigner(store, saved ? new DocumentFrequencies(saved.counts, saved.documents) : new DocumentFrequencies(), options.sameStory ?? SAME_STORY);
+    return new StoryAssigner(store, saved ? new DocumentFrequencies(saved.counts, saved.documents) : new DocumentFrequencies(), options.sameStory ?? SAME_STORY, options.saveEveryMs ?? Number.POSITIVE_INFINITY);
   }
 
   /**
@@ -110,13 +117,14 @@ export class StoryAssigner {
     const committed = await this.store.commitArticle({ article, seenAt, dated, signature, bandKeys: keys, duplicateOf, storyId, vector: [...vector], reassign });
     if (committed.known) return { outcome: 'known', storyId: null, duplicateOf: null };
     this.added.add(terms);
-    if (++this.sinceSave >= SAVE_EVERY) await this.flush();
+    if (++this.sinceSave >= SAVE_EVERY || performance.now() - this.savedAt >= this.saveEveryMs) await this.flush();
     return { outcome: duplicateOf ? 'duplicate' : 'added', storyId: committed.storyId, duplicateOf };
   }
 
   /** Adds this run's counts to the store's and makes everything written durable. */
   async flush(): Promise<void> {
     this.sinceSave = 0;
+    this.savedAt = performance.now();
     if (this.added.documents > 0) {
       const total = await this.store.addFrequencies(this.added.counts, this.added.documents);
       this.df = new DocumentFrequencies(total.counts, total.documents);
