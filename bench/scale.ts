@@ -5,42 +5,20 @@
 // (each size a fresh store; --max N stops at N), and the cost per article over the run in
 // slices, which should stay flat as the store grows.
 // Usage: npm run bench:scale -- [../shared/data/extraction/zyte] [--max N | --only N] [--pg postgres://…]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../src/errors.ts';
 import { extractOne, type ArticleInput } from '../src/pipeline.ts';
 import { StoryAssigner } from '../src/stories/assign-stories.ts';
 import { openStore } from '../src/store/open-store.ts';
-import { seededRandom } from '../src/learn/seeded-random.ts';
+import { streamArticles } from './stream-articles.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const max = Number(flag('--max') ?? 1_000_000);
 const pg = flag('--pg');
 const dir = args.find((a, i) => !a.startsWith('--') && !['--max', '--pg', '--only'].includes(args[i - 1] ?? '')) ?? join('..', 'shared', 'data', 'extraction', 'zyte');
-const ARTICLES_PER_DAY = 2000;
-const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string }>;
-const bodies = Object.values(truth)
-  .map((t) => (t.articleBody ?? '').trim())
-  .filter((b) => b.split(/\s+/).length > 80)
-  .map((b) => b.split(/(?<=[.!?])\s+/));
-
-
-function* articles(n: number): Generator<ArticleInput> {
-  const random = seededRandom(20251122);
-  const start = Date.UTC(2025, 0, 1);
-  for (let i = 0; i < n; i++) {
-    const sentences = bodies[i % bodies.length]!.filter(() => random() > 0.2);
-    const shift = Math.floor(random() * 3);
-    const body = [...sentences.slice(shift), ...sentences.slice(0, shift)];
-    body.splice(Math.floor(body.length / 2), 0, `Item ${i} of the stream was filed at ${(i * 7919) % 100000} past the hour.`);
-    const paragraphs: string[] = [];
-    for (let k = 0; k < body.length; k += 4) paragraphs.push(body.slice(k, k + 4).join(' '));
-    yield { text: paragraphs.join('\n\n'), source: `stream-${i}.txt`, publishedAt: new Date(start + Math.floor(i / ARTICLES_PER_DAY) * 86_400_000).toISOString() };
-  }
-}
-
 const only = flag('--only');
 const sizes = only ? [Number(only)] : [10_000, 100_000, 1_000_000].filter((s) => s <= max);
 if (sizes.length === 0) sizes.push(max);
@@ -62,7 +40,7 @@ for (const size of sizes) {
   const slices: string[] = [];
   const slice = Math.max(1000, size / 5);
   let failed = 0;
-  for (const input of articles(size)) {
+  for (const input of streamArticles(dir, size)) {
     // an input the extractor refuses (too little text left) counts as failed, as in `ingest`
     let article;
     try {

@@ -112,9 +112,25 @@ function mutualBestRaised(claims: readonly AlignableClaim[], scored: ReadonlyArr
 
 export function alignClaims(claims: readonly AlignableClaim[]): ClaimAlignment {
   const freq = frequenciesOf(claims.map((c) => c.terms.stems));
+  // a pair's score depends only on the two claims' terms: the same two sentences in many copies
+  // of a syndicated story are scored once
+  const termIds = new Map<string, number>();
+  const termsId = claims.map(({ terms: t }) => {
+    const key = JSON.stringify([t.stems, t.names, t.numbers, t.quantities, t.negated]);
+    const id = termIds.get(key) ?? termIds.size;
+    termIds.set(key, id);
+    return id;
+  });
+  const scores = new Map<number, number>();
+  const score = (a: number, b: number): number => {
+    const key = termsId[a]! * termIds.size + termsId[b]!;
+    let p = scores.get(key);
+    if (p === undefined) scores.set(key, (p = sameFactScore(claims[a]!.terms, claims[b]!.terms, freq)));
+    return p;
+  };
   const scored = mutualBestRaised(
     claims,
-    candidatePairs(claims, freq).map(([a, b]) => ({ a, b, p: sameFactScore(claims[a]!.terms, claims[b]!.terms, freq) })),
+    candidatePairs(claims, freq).map(([a, b]) => ({ a, b, p: score(a, b) })),
   );
   // merge best pair first, when the two groups' claims of different articles are, on average, the same fact
   // (pairs never scored count as different: no chaining through one strong link)
@@ -127,10 +143,16 @@ export function alignClaims(claims: readonly AlignableClaim[]): ClaimAlignment {
   const find = (i: number): number => (group[i] === i ? i : (group[i] = find(group[i]!)));
   const same = scored.filter((s) => isSameFact(s.p)).sort((x, y) => y.p - x.p || x.a - y.a || x.b - y.b);
   const closest = new Set<number>();
+  // two groups found apart stay apart until one of them grows: near-copies give thousands of
+  // pairs between the same two groups, each of which would otherwise average them again
+  const grown = new Map<number, number>();
+  const apart = new Set<string>();
   for (const { a, b, raised } of same) {
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) continue;
+    const key = ra < rb ? `${ra}.${grown.get(ra) ?? 0}|${rb}.${grown.get(rb) ?? 0}` : `${rb}.${grown.get(rb) ?? 0}|${ra}.${grown.get(ra) ?? 0}`;
+    if (apart.has(key)) continue;
     const ma = members.get(ra)!;
     const mb = members.get(rb)!;
     let sum = 0;
@@ -142,8 +164,12 @@ export function alignClaims(claims: readonly AlignableClaim[]): ClaimAlignment {
         pairs++;
       }
     }
-    if (pairs === 0 || !isSameFact(sum / pairs)) continue;
+    if (pairs === 0 || !isSameFact(sum / pairs)) {
+      apart.add(key);
+      continue;
+    }
     const [root, child] = ra < rb ? [ra, rb] : [rb, ra];
+    grown.set(root, (grown.get(root) ?? 0) + 1);
     if (raised || closest.has(child)) closest.add(root);
     group[child] = root;
     members.set(root, [...members.get(root)!, ...members.get(child)!].sort((x, y) => x - y));
