@@ -126,9 +126,10 @@ function buildProgram(): Command {
     .option('--port <port>', 'the port (0: any free one)', parsePort, 8080)
     .option('--token <token>', 'the token clients must send (beyond loopback one is generated and printed when not given; also TRIANGULATE_TOKEN)')
     .option('--allow-private', 'let "Add articles" fetch private, loopback and link-local addresses')
+    .option('--redis <url>', "show this Redis work queue's status at /status (as `triangulate status` does)")
     .addOption(maxBytes())
     .option('-q, --quiet', 'no log line per request')
-    .action(async (options: { db: string; host: string; port: number; token?: string; allowPrivate?: boolean; maxBytes: number; quiet?: boolean }) => {
+    .action(async (options: ServeCliOptions) => {
       process.exitCode = await runServe(options);
     });
 
@@ -330,8 +331,20 @@ async function runExport(options: { db: string; articles?: string; stories?: str
   return 0;
 }
 
-async function runServe(options: { db: string; host: string; port: number; token?: string; allowPrivate?: boolean; maxBytes: number; quiet?: boolean }): Promise<number> {
+interface ServeCliOptions {
+  db: string;
+  host: string;
+  port: number;
+  token?: string;
+  allowPrivate?: boolean;
+  redis?: string;
+  maxBytes: number;
+  quiet?: boolean;
+}
+
+async function runServe(options: ServeCliOptions): Promise<number> {
   const { startServer } = await import('../serve/serve.ts');
+  const queue = options.redis ? await (await import('./queue-commands.ts')).openQueueStatus(options.redis) : null;
   // the store is created when missing: a new server starts empty and fills from "Add articles"
   if (!isPostgresUrl(options.db) && existsSync(options.db)) await requireStore(options.db);
   const store = await openStore(options.db);
@@ -344,11 +357,13 @@ async function runServe(options: { db: string; host: string; port: number; token
       token: options.token ?? process.env.TRIANGULATE_TOKEN,
       allowPrivate: options.allowPrivate,
       maxBytes: options.maxBytes,
+      queueStatus: queue?.status,
       log: options.quiet ? null : (line) => process.stderr.write(`${line}\n`),
       say: (line) => process.stdout.write(`${line}\n`),
     });
   } catch (error) {
     await store.close();
+    await queue?.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${options.port} on ${options.host} is in use`);
     throw error;
   }
@@ -360,6 +375,7 @@ async function runServe(options: { db: string; host: string; port: number; token
   });
   await running.stop();
   await store.close();
+  await queue?.close();
   return 0;
 }
 

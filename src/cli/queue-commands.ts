@@ -7,6 +7,8 @@ import { errorLine, oneLine, UsageError } from '../errors.ts';
 import { isPostgresUrl, openStore } from '../store/open-store.ts';
 
 const DEFAULT_REDIS = process.env.TRIANGULATE_REDIS ?? 'redis://127.0.0.1:6379';
+/** Longest the web app's status page waits for Redis. */
+const STATUS_TIMEOUT_MS = 3000;
 
 function positiveInt(flag: string, max: number) {
   return (value: string): number => {
@@ -95,6 +97,26 @@ async function withQueue<T>(url: string, use: (queue: import('bullmq').Queue<imp
     await queue.close();
     redis.disconnect();
   }
+}
+
+/** The queue's status for `serve --redis`, on a connection that keeps trying (Redis may restart under a running server). */
+export async function openQueueStatus(url: string): Promise<{ status: () => Promise<import('../queue/queue-report.ts').QueueStatus>; close: () => Promise<void> }> {
+  const { connectRedis, openQueue, safeUrl } = await import('../queue/work-queue.ts');
+  const { queueStatus } = await import('../queue/queue-report.ts');
+  const redis = await connectRedis(url, { keepTrying: true });
+  const queue = openQueue(redis);
+  return {
+    // a Redis that is down would hold the request until it is back: the page says so instead
+    status: () => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${safeUrl(url)} did not answer within ${STATUS_TIMEOUT_MS / 1000} s`)), STATUS_TIMEOUT_MS)));
+      return Promise.race([queueStatus(queue), late]).finally(() => clearTimeout(timer));
+    },
+    close: async () => {
+      await queue.close();
+      redis.disconnect();
+    },
+  };
 }
 
 async function runEnqueue(inputs: string[], options: { redis: string; every?: string; attempts: number; backoff: number; maxBytes: number; quiet?: boolean }): Promise<number> {

@@ -49,6 +49,22 @@ export const JobEvent = z.union([
 
 export const Job = z.object({ id: z.string(), inputs: z.array(z.string()), state: z.enum(['queued', 'running', 'done']), events: z.array(JobEvent) });
 
+const Rate = z.object({ last5Minutes: z.number().int(), lastHour: z.number().int(), total: z.number().int() });
+export const Status = z.object({
+  store: z.object({ articles: z.number().int(), stories: z.number().int() }),
+  /** Null: the server was started without --redis. */
+  queue: z
+    .object({
+      counts: z.object({ waiting: z.number().int(), active: z.number().int(), delayed: z.number().int(), failed: z.number().int(), completed: z.number().int() }),
+      workers: z.array(z.string()),
+      done: Rate,
+      failures: Rate,
+      polled: z.array(z.object({ url: z.string(), everyMs: z.number().int().nullable(), next: z.string().nullable() })),
+    })
+    .nullable(),
+  queueError: z.string().optional(),
+});
+
 export const ErrorBody = z.object({ error: z.string() });
 
 const schema = (s: z.ZodType): Record<string, unknown> => {
@@ -69,7 +85,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
     openapi: '3.1.0',
     info: { title: 'Triangulate', version, description: 'Stories in the store and their dossiers: what several independent sources establish, what one outlet alone says, where outlets contradict each other, the quotes, who copied whom and the framing.' },
     components: {
-      schemas: { StoryList: schema(StoryList), Dossier: schema(Dossier), CheckResult: schema(CheckResult), AddRequest: schema(AddRequest), Job: schema(Job), Error: schema(ErrorBody) },
+      schemas: { StoryList: schema(StoryList), Dossier: schema(Dossier), CheckResult: schema(CheckResult), AddRequest: schema(AddRequest), Job: schema(Job), Status: schema(Status), Error: schema(ErrorBody) },
       securitySchemes: { token: { type: 'http', scheme: 'bearer', description: 'Needed only when the server listens beyond loopback' } },
     },
     security: [{}, { token: [] }],
@@ -101,6 +117,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '202': json('Job', 'The job, queued'), ...errors },
         },
       },
+      '/api/status': { get: { summary: "The store's counts and the work queue's (with --redis): jobs by state, workers, rates, URLs polled", responses: { '200': json('Status', 'The status') } } },
       '/api/jobs/{id}': { get: { summary: 'A job of adding articles and its events', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': json('Job', 'The job'), ...errors } } },
     },
   };

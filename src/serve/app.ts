@@ -26,6 +26,8 @@ import { articlePage, evidencePage, findingOf } from './pages/evidence-page.ts';
 import { loginPage } from './pages/login-page.ts';
 import { PAGE_SIZE, storiesPage } from './pages/stories-page.ts';
 import { storyPage } from './pages/story-page.ts';
+import { statusPage, type StatusView } from './pages/status-page.ts';
+import type { QueueStatus } from '../queue/queue-report.ts';
 import { StoryDossiers, type StoryDossier } from './story-dossiers.ts';
 import { html } from './html.ts';
 import { page } from './pages/layout.ts';
@@ -46,6 +48,8 @@ export interface AppOptions {
   allowPrivate?: boolean;
   allowAddresses?: readonly string[];
   maxBytes?: number;
+  /** The work queue's status (`serve --redis`); absent: the server has no queue. */
+  queueStatus?: () => Promise<QueueStatus>;
 }
 
 export interface App {
@@ -129,6 +133,21 @@ export function createApp(options: AppOptions): App {
     ]);
     return c.html(storiesPage({ query, result, outlets, pendingDossiers: pending }));
   });
+
+  const status = async (): Promise<StatusView> => {
+    const [articles, stories] = await Promise.all([store.articleCount(), store.findStories({ limit: 0 }).then((p) => p.total)]);
+    const view: StatusView = { store: { articles, stories }, queue: null };
+    if (options.queueStatus) {
+      try {
+        view.queue = await options.queueStatus();
+      } catch (error) {
+        view.queueError = (error as Error).message.split('\n')[0]!.slice(0, 300);
+      }
+    }
+    return view;
+  };
+  app.get('/status', async (c) => c.html(statusPage(await status())));
+  app.get('/api/status', async (c) => c.json(await status()));
 
   app.get('/api/stories', async (c) => {
     const query = storyQuery(c, version);

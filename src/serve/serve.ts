@@ -8,6 +8,7 @@ import { UsageError } from '../errors.ts';
 import { annotationVersion } from '../annotate/annotation-version.ts';
 import type { Store } from '../store/store.ts';
 import { createApp, type App } from './app.ts';
+import type { QueueStatus } from '../queue/queue-report.ts';
 
 /** Shortest token accepted: a guessable one would be no lock at all. */
 export const MIN_TOKEN = 16;
@@ -20,6 +21,8 @@ export interface ServeOptions {
   allowPrivate?: boolean;
   allowAddresses?: readonly string[];
   maxBytes?: number;
+  /** The work queue's status, shown at /status (`--redis`). */
+  queueStatus?: () => Promise<QueueStatus>;
   /** Where the per-request log lines go (one JSON object a line); none when null. */
   log: ((line: string) => void) | null;
   /** What the server says about itself (its address, the token it made). */
@@ -63,6 +66,7 @@ export async function startServer(options: ServeOptions): Promise<Running> {
     allowPrivate: options.allowPrivate,
     allowAddresses: options.allowAddresses,
     maxBytes: options.maxBytes,
+    queueStatus: options.queueStatus,
   });
   const server = await new Promise<ServerType>((resolvePromise, reject) => {
     const s = listen({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolvePromise(s));

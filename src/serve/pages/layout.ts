@@ -5,7 +5,7 @@ import { html, type Html } from '../html.ts';
 export interface PageOptions {
   title: string;
   /** The navigation entry to mark as current. */
-  current?: 'stories' | 'add' | 'login';
+  current?: 'stories' | 'add' | 'status' | 'login';
   body: Html;
   /** Whether the navigation is shown (not on the login form of a locked server). */
   nav?: boolean;
@@ -25,7 +25,7 @@ export function page({ title, current, body, nav = true }: PageOptions): string 
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
 <span class="brand">Triangulate</span>
-${nav ? html`<nav aria-label="Main">${link('/', 'Stories', 'stories')}${link('/add', 'Add articles', 'add')}<a href="/api/openapi.json">API</a></nav>` : ''}
+${nav ? html`<nav aria-label="Main">${link('/', 'Stories', 'stories')}${link('/add', 'Add articles', 'add')}${link('/status', 'Status', 'status')}<a href="/api/openapi.json">API</a></nav>` : ''}
 </header>
 <main id="main" tabindex="-1">
 ${body}
