@@ -24,6 +24,10 @@ const concurrency = flag('--concurrency') ?? '2';
 const schemaUrl = new URL(pgUrl);
 schemaUrl.searchParams.set('options', '-c search_path=workers_bench');
 
+async function usedMemory(redis: Awaited<ReturnType<typeof connectRedis>>): Promise<number> {
+  return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
+}
+
 const results: Array<{ workers: number; perSecond: number }> = [];
 for (const workers of counts) {
   const admin = new pg.Client({ connectionString: pgUrl });
@@ -34,7 +38,18 @@ for (const workers of counts) {
   await redis.flushdb();
   const queue = openQueue(redis);
   const jobs: WorkJob[] = [...streamArticles(dir, n)].map((input) => ({ kind: 'article', input }));
+  const before = await usedMemory(redis);
   for (let k = 0; k < jobs.length; k += 500) await queue.addBulk(jobs.slice(k, k + 500).map((data) => ({ name: data.kind, data, opts: jobOptions(data) })));
+  if (workers === counts[0]) {
+    const perArticle = ((await usedMemory(redis)) - before) / n;
+    // URL jobs, as a feed's items are queued, measured apart and removed
+    const urls: WorkJob[] = Array.from({ length: 1000 }, (_, i) => ({ kind: 'url', url: `https://news.example.com/2025/01/14/world/story-number-${i}-of-the-day.html`, item: true }));
+    const mark = await usedMemory(redis);
+    await queue.addBulk(urls.map((data) => ({ name: data.kind, data, opts: jobOptions(data) })));
+    const perUrl = ((await usedMemory(redis)) - mark) / urls.length;
+    for (const data of urls) await queue.remove(jobOptions(data).jobId!);
+    console.log(`Redis memory per queued job: ${(perArticle / 1024).toFixed(1)} KB for an article job (its text), ${(perUrl / 1024).toFixed(1)} KB for a URL job`);
+  }
   const children = Array.from({ length: workers }, (_, w) =>
     spawn(process.execPath, ['--import', 'tsx', join('src', 'cli', 'main.ts'), 'worker', '--db', schemaUrl.href, '--redis', redisUrl, '--name', `bench-${w}`, '--concurrency', concurrency, '--quiet'], { stdio: 'ignore' }),
   );
