@@ -120,7 +120,8 @@ export async function openQueueStatus(url: string): Promise<{ status: () => Prom
 }
 
 async function runEnqueue(inputs: string[], options: { redis: string; every?: string; attempts: number; backoff: number; maxBytes: number; quiet?: boolean }): Promise<number> {
-  const { parseEvery, safeUrl } = await import('../queue/work-queue.ts');
+  const { safeUrl } = await import('../queue/work-queue.ts');
+  const { parseEvery } = await import('../queue/period.ts');
   const everyMs = options.every === undefined ? undefined : parseEvery(options.every);
   const { enqueueInputs } = await import('../queue/enqueue.ts');
   const summary = await withQueue(options.redis, (queue) =>

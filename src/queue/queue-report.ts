@@ -2,6 +2,7 @@
 // jobs done and failed in the last minute and hour (each worker records per-minute counts), the
 // URLs polled on a schedule, and the dead letters: jobs that failed for good, with why.
 import type { Queue } from 'bullmq';
+import { formatPeriod } from './period.ts';
 import { describeJob, type JobOutcome, type WorkJob } from './work-queue.ts';
 
 export interface QueueStatus {
@@ -115,9 +116,4 @@ export function formatStatus(status: QueueStatus, where: string): string {
     for (const p of status.polled) lines.push(`    ${p.url} every ${p.everyMs ? formatPeriod(p.everyMs) : '?'}${p.next ? `, next at ${p.next}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-function formatPeriod(ms: number): string {
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000]] as const) if (ms % size === 0) return `${ms / size}${unit}`;
-  return `${ms / 1000}s`;
 }

@@ -131,12 +131,3 @@ export function safeUrl(url: string): string {
 export function openQueue(redis: Redis): Queue<WorkJob, JobOutcome> {
   return new Queue<WorkJob, JobOutcome>(QUEUE_NAME, { connection: redis, prefix: QUEUE_PREFIX });
 }
-
-/** "15m", "1h", "30s", "2d" as milliseconds. */
-export function parseEvery(value: string): number {
-  const match = /^(\d{1,6})(s|m|h|d)$/.exec(value.trim());
-  const unit = match ? { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 's' | 'm' | 'h' | 'd'] : 0;
-  const ms = match ? Number(match[1]) * unit : 0;
-  if (ms < 60_000) throw new UsageError(`--every takes a period of at least a minute such as 15m, 1h or 1d, not "${value.slice(0, 50)}"`);
-  return ms;
-}

@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { join } from 'node:path';
 import { HostBusy, hostPace } from '../../src/queue/host-pace.ts';
 import { rateOf } from '../../src/queue/queue-report.ts';
-import { connectRedis, jobIdOf, parseEvery } from '../../src/queue/work-queue.ts';
+import { parseEvery } from '../../src/queue/period.ts';
+import { connectRedis, jobIdOf } from '../../src/queue/work-queue.ts';
 import { EXAMPLE_DIR, runCli } from '../helpers.ts';
 import { hasRedis, testRedis, type TestRedis } from './test-redis.ts';
 

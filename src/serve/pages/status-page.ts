@@ -1,5 +1,6 @@
 // Status: what the store holds and, when the server was started with --redis, the work queue that
 // workers take from (as `triangulate status` shows it): jobs by state, workers, rates, schedules.
+import { formatPeriod } from '../../queue/period.ts';
 import type { QueueStatus } from '../../queue/queue-report.ts';
 import { html } from '../html.ts';
 import { page } from './layout.ts';
@@ -33,7 +34,7 @@ export function statusPage(view: StatusView): string {
 </table>
 <p>Workers connected: ${n(queue.workers.length)}${queue.workers.length ? html` (${queue.workers.join(', ')})` : ''}. Inputs that failed for good are listed by <code>triangulate failed</code>.</p>
 ${queue.polled.length
-  ? html`<h3>Polled on a schedule</h3><ul class="polled">${queue.polled.map((p) => html`<li><span class="url">${p.url}</span>, every ${p.everyMs ? period(p.everyMs) : '?'}${p.next ? html`, next at <time datetime="${p.next}">${p.next}</time>` : ''}</li>`)}</ul>`
+  ? html`<h3>Polled on a schedule</h3><ul class="polled">${queue.polled.map((p) => html`<li><span class="url">${p.url}</span>, every ${p.everyMs ? formatPeriod(p.everyMs) : '?'}${p.next ? html`, next at <time datetime="${p.next}">${p.next}</time>` : ''}</li>`)}</ul>`
   : ''}`
     : view.queueError
       ? html`<h2>Queue</h2><p class="error" role="alert">The queue could not be read: ${view.queueError}</p>`
@@ -43,9 +44,4 @@ ${queue.polled.length
 <p>${n(view.store.articles)} articles in ${n(view.store.stories)} stories.</p>
 ${queuePart}`;
   return page({ title: 'Status', current: 'status', body });
-}
-
-function period(ms: number): string {
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000]] as const) if (ms % size === 0) return `${ms / size}${unit}`;
-  return `${ms / 1000}s`;
 }
