@@ -116,9 +116,13 @@ async function storeInputs(inputs: readonly ArticleInput[], ctx: WorkContext): P
   for (const input of inputs) {
     try {
       const article = extractOne(input);
-      const assigned = await ctx.assigner.add(article, ctx.now(), { apart: !ctx.includeNonArticles && !isArticlePage(article) });
+      const apart = !ctx.includeNonArticles && !isArticlePage(article);
+      const assigned = await ctx.assigner.add(article, ctx.now(), { apart });
       if (assigned.outcome === 'known') {
         known++;
+        // a job done again after its worker died between storing the article and keeping its
+        // annotations (or an article stored by `ingest` without --annotate): kept now
+        if (!apart && !(await ctx.store.keptAnnotations([article.id], ctx.version)).has(article.id)) await keepAnnotations(article, ctx);
         continue;
       }
       stored++;

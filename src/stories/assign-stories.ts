@@ -16,6 +16,9 @@ export const SAME_STORY = 0.25;
 export const WINDOW_DAYS = 7;
 /** How often (in articles) the document frequencies are added to the store's. */
 const SAVE_EVERY = 2000;
+/** Below this many documents in the counts, workers sharing a store save every COLD_SAVE_EVERY articles. */
+const COLD_DOCUMENTS = 1000;
+const COLD_SAVE_EVERY = 5;
 
 /** `apart`: a page that is not an article, stored in a story of its own. */
 export type Outcome = 'added' | 'duplicate' | 'known' | 'apart';
@@ -117,7 +120,10 @@ export class StoryAssigner {
     const committed = await this.store.commitArticle({ article, seenAt, dated, signature, bandKeys: keys, duplicateOf, storyId, vector: [...vector], reassign });
     if (committed.known) return { outcome: 'known', storyId: null, duplicateOf: null };
     this.added.add(terms);
-    if (++this.sinceSave >= SAVE_EVERY || performance.now() - this.savedAt >= this.saveEveryMs) await this.flush();
+    // sharing (saveEveryMs set): while the store's counts are few, each article weighs heavily in
+    // them, so workers save every COLD_SAVE_EVERY articles until the counts hold COLD_DOCUMENTS
+    const every = Number.isFinite(this.saveEveryMs) && this.df.documents < COLD_DOCUMENTS ? COLD_SAVE_EVERY : SAVE_EVERY;
+    if (++this.sinceSave >= every || performance.now() - this.savedAt >= this.saveEveryMs) await this.flush();
     return { outcome: duplicateOf ? 'duplicate' : 'added', storyId: committed.storyId, duplicateOf };
   }
 
