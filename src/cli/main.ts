@@ -17,6 +17,7 @@ import { renderHtml } from '../render/render-html.ts';
 import { jsonChunks, renderJsonChunks } from '../render/render-json.ts';
 import { renderMarkdown } from '../render/render-markdown.ts';
 import { parseSize } from './parse-size.ts';
+import { wholeNumber } from './parse-number.ts';
 import { addQueueCommands } from './queue-commands.ts';
 import { createProgress } from './progress.ts';
 import { STDOUT, writeOutput, type Content } from './write-output.ts';
@@ -100,7 +101,7 @@ function buildProgram(): Command {
     .description('list the stories in the store')
     .addOption(db())
     .option('--since <date>', 'only stories seen on or after this date (YYYY-MM-DD, or an ISO 8601 time)', parseSince)
-    .option('--min-outlets <n>', 'only stories from at least this many outlets', parseMinOutlets)
+    .option('--min-outlets <n>', 'only stories from at least this many outlets', wholeNumber('--min-outlets', 1))
     .option('--json', 'as JSON')
     .action(async (options: { db: string; since?: string; minOutlets?: number; json?: boolean }) => {
       process.exitCode = await runStories(options);
@@ -123,7 +124,7 @@ function buildProgram(): Command {
     .description('the web app: the stories of the store, their dossiers and evidence, checking and adding articles (http://127.0.0.1:8080)')
     .addOption(db())
     .option('--host <host>', 'the address to listen on; beyond loopback a token is required', '127.0.0.1')
-    .option('--port <port>', 'the port (0: any free one)', parsePort, 8080)
+    .option('--port <port>', 'the port (0: any free one)', wholeNumber('--port', 0, 65535), 8080)
     .option('--token <token>', 'the token clients must send (beyond loopback one is generated and printed when not given; also TRIANGULATE_TOKEN)')
     .option('--allow-private', 'let "Add articles" fetch private, loopback and link-local addresses')
     .option('--redis <url>', "show this Redis work queue's status at /status (as `triangulate status` does)")
@@ -379,12 +380,6 @@ async function runServe(options: ServeCliOptions): Promise<number> {
   return 0;
 }
 
-function parsePort(value: string): number {
-  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port takes a number from 0 to 65535, not "${oneLine(value)}"`);
-  return n;
-}
-
 async function runExtract(inputs: string[], options: CommonOptions & { json?: string }): Promise<number> {
   const output = options.json ?? STDOUT;
   await refuseOverwritingInputs(inputs, [output]);
@@ -515,12 +510,6 @@ function parseSince(value: string): string {
     if (!Number.isNaN(time)) return new Date(time).toISOString();
   }
   throw new UsageError(`--since takes a date like 2025-04-08 or a time like 2025-04-08T12:00:00Z, not "${oneLine(value)}"`);
-}
-
-function parseMinOutlets(value: string): number {
-  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--min-outlets takes a whole number of at least 1, not "${oneLine(value)}"`);
-  return n;
 }
 
 async function write(path: string, content: Content): Promise<string> {

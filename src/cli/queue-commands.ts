@@ -4,27 +4,12 @@
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { errorLine, oneLine, UsageError } from '../errors.ts';
+import { wholeNumber } from './parse-number.ts';
 import { isPostgresUrl, openStore } from '../store/open-store.ts';
 
 const DEFAULT_REDIS = process.env.TRIANGULATE_REDIS ?? 'redis://127.0.0.1:6379';
 /** Longest the web app's status page waits for Redis. */
 const STATUS_TIMEOUT_MS = 3000;
-
-function positiveInt(flag: string, max: number) {
-  return (value: string): number => {
-    const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isSafeInteger(n) || n < 1 || n > max) throw new UsageError(`${flag} takes a whole number from 1 to ${max}, not "${oneLine(value)}"`);
-    return n;
-  };
-}
-
-function nonNegativeInt(flag: string, max: number) {
-  return (value: string): number => {
-    const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isSafeInteger(n) || n > max) throw new UsageError(`${flag} takes a whole number from 0 to ${max}, not "${oneLine(value)}"`);
-    return n;
-  };
-}
 
 interface Shared {
   db: () => Option;
@@ -40,8 +25,8 @@ export function addQueueCommands(program: Command, shared: Shared): void {
     .argument('<inputs...>', 'article or feed URLs, files, directories, globs, - for standard input')
     .addOption(redis())
     .option('--every <period>', 'poll each URL on this schedule (15m, 1h, 1d…) instead of once')
-    .option('--attempts <n>', 'tries of each job before it is given up', positiveInt('--attempts', 100), 5)
-    .option('--backoff <ms>', "the first retry's delay in milliseconds; each next one doubles it", nonNegativeInt('--backoff', 86_400_000), 30_000)
+    .option('--attempts <n>', 'tries of each job before it is given up', wholeNumber('--attempts', 1, 100), 5)
+    .option('--backoff <ms>', "the first retry's delay in milliseconds; each next one doubles it", wholeNumber('--backoff', 0, 86_400_000), 30_000)
     .addOption(shared.maxBytes())
     .option('-q, --quiet', 'no summary')
     .action(async (inputs: string[], options: { redis: string; every?: string; attempts: number; backoff: number; maxBytes: number; quiet?: boolean }) => {
@@ -53,10 +38,10 @@ export function addQueueCommands(program: Command, shared: Shared): void {
     .description('take jobs from the queue and do them into the store, until SIGTERM or SIGINT (the jobs in hand finish first)')
     .addOption(shared.db())
     .addOption(redis())
-    .option('--concurrency <n>', 'jobs at once in this process (pages fetched meanwhile)', positiveInt('--concurrency', 256), 4)
+    .option('--concurrency <n>', 'jobs at once in this process (pages fetched meanwhile)', wholeNumber('--concurrency', 1, 256), 4)
     .option('--name <name>', 'this worker, in `status` and in logs (host and process id by default)')
-    .option('--host-interval <ms>', 'at least this long between two requests to one host, across all workers', nonNegativeInt('--host-interval', 3_600_000), 1000)
-    .option('--lock <ms>', "how long a dead worker's job waits before another takes it", positiveInt('--lock', 3_600_000), 30_000)
+    .option('--host-interval <ms>', 'at least this long between two requests to one host, across all workers', wholeNumber('--host-interval', 0, 3_600_000), 1000)
+    .option('--lock <ms>', "how long a dead worker's job waits before another takes it", wholeNumber('--lock', 1, 3_600_000), 30_000)
     .option('--allow-private', 'allow fetching private, loopback and link-local addresses')
     .option('--include-non-articles', 'assign forums, documentation, listings, products… to stories as articles')
     .addOption(shared.maxBytes())
@@ -79,7 +64,7 @@ export function addQueueCommands(program: Command, shared: Shared): void {
     .command('failed')
     .description('the dead letters: inputs given up after their retries, with why; --retry queues them again')
     .addOption(redis())
-    .option('--limit <n>', 'list at most this many, most recent first', positiveInt('--limit', 1_000_000), 100)
+    .option('--limit <n>', 'list at most this many, most recent first', wholeNumber('--limit', 1, 1_000_000), 100)
     .option('--retry', 'queue every dead letter again, with its attempts renewed')
     .option('--json', 'as JSON')
     .action(async (options: { redis: string; limit: number; retry?: boolean; json?: boolean }) => {
